@@ -1,0 +1,11 @@
+package org.orgllm.application;
+
+/** The caller is known but lacks the role the operation needs. */
+public class AccessDeniedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public AccessDeniedException(String message) {
+        super(message);
+    }
+}

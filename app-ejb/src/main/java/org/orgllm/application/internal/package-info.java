@@ -1,0 +1,2 @@
+/** The {@code @Stateless} EJB implementations of the use-case interfaces. */
+package org.orgllm.application.internal;

@@ -1,0 +1,2 @@
+/** JPA (Hibernate) implementations of the domain repositories. */
+package org.orgllm.infrastructure.persistence.jpa;

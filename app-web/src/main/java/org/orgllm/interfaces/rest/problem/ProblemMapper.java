@@ -1,0 +1,121 @@
+package org.orgllm.interfaces.rest.problem;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.orgllm.application.AccessDeniedException;
+import org.orgllm.application.DuplicateOrganizationException;
+import org.orgllm.application.UnknownOrganizationException;
+import org.orgllm.domain.model.organization.InvalidOrganizationIdException;
+
+/**
+ * One place that turns any failure of a REST call into a problem+json response: client mistakes
+ * are 4xx with a message naming what is wrong; anything unexpected is a 500 without internals.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Problem problem = problemFor(thrown);
+        if (uriInfo != null) {
+            problem = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
+                    uriInfo.getRequestUri().getRawPath(), problem.errors());
+        }
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The problem a failure is reported as. */
+    static Problem problemFor(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        return switch (e) {
+            case ConstraintViolationException cve -> validation(cve);
+            case InvalidOrganizationIdException i -> Problem.of(400, "Invalid organization id", i.getMessage());
+            case UnknownOrganizationException u -> Problem.of(404, "Unknown organization", u.getMessage());
+            case DuplicateOrganizationException d -> Problem.of(409, "Organization exists", d.getMessage());
+            case AccessDeniedException a -> Problem.of(403, "Forbidden", a.getMessage());
+            case JsonbException j -> Problem.of(400, "Malformed JSON", j.getMessage());
+            case WebApplicationException w when w.getResponse().getStatus() < 500 -> Problem.of(
+                    w.getResponse().getStatus(), w.getResponse().getStatusInfo().getReasonPhrase(),
+                    jsonCause(w).orElse(w.getMessage()));
+            default -> {
+                LOG.log(Level.SEVERE, "unexpected failure of a REST call", e);
+                yield Problem.of(500, "Internal Server Error", "an unexpected error occurred");
+            }
+        };
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while (current instanceof EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** A body that is not valid JSON surfaces from the provider as a 400 whose cause says why. */
+    private static java.util.Optional<String> jsonCause(WebApplicationException w) {
+        for (Throwable c = w.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonbException) {
+                return java.util.Optional.of("malformed JSON: " + c.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Problem validation(ConstraintViolationException cve) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        String detail = String.join("; ", errors.stream().map(f -> f.field() + ": " + f.message()).toList());
+        return new Problem("about:blank", "Validation failed", 400, detail, null, errors);
+    }
+
+    /**
+     * {@code create.profile.organizationalValues[0].<list element>} → {@code organizational_values[0]}: the
+     * method and parameter nodes are dropped, property names are given in their wire (snake_case) form.
+     */
+    static String fieldName(Path path) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case PROPERTY, CONTAINER_ELEMENT -> {
+                    String name = node.getName() == null || node.getName().startsWith("<") ? "" : snake(node.getName());
+                    String index = node.getIndex() != null ? "[" + node.getIndex() + "]" : "";
+                    if (!name.isEmpty()) {
+                        parts.add(name + index);
+                    } else if (!index.isEmpty() && !parts.isEmpty()) {
+                        parts.set(parts.size() - 1, parts.getLast() + index);
+                    }
+                }
+                case PARAMETER -> parts.clear();
+                default -> { }
+            }
+        }
+        return parts.isEmpty() ? "body" : String.join(".", parts);
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
