@@ -67,14 +67,16 @@ public final class GenerationStream {
         }
         decoder.append(tokenId);
         CharSequence text = decoder.textView();
-        StopChecker.Result stop = stopStrings.check(text, emittedText.length());
+        // A trailing U+FFFD is not text yet: the completed character may finish a stop string.
+        int clean = decoder.cleanLength();
+        StopChecker.Result stop = stopStrings.check(text, emittedText.length(), clean);
         if (stop.stopped()) {
             return finishAt(stop.stopIndex(), FinishReason.STOP);
         }
         if (generated >= maxNewTokens) {
             return end(FinishReason.LENGTH);
         }
-        int limit = Math.min(decoder.stableLength(), stop.safeLength(text.length()));
+        int limit = Math.min(decoder.stableLength(), stop.safeLength(clean));
         return new Delta(emitUpTo(floorToCluster(text, limit)), null);
     }
 

@@ -18,9 +18,12 @@ import java.util.SplittableRandom;
  */
 public final class Sampler {
 
+    private static final int BLOCK = 256;
+
     private final boolean greedy;
     private final LogitsProcessor[] pipeline;
     private final SplittableRandom random;
+    private double[] blockSums = new double[0];
 
     /** A sampler with the built-in processors only. */
     public Sampler(SamplingParams params) {
@@ -87,32 +90,54 @@ public final class Sampler {
         return best;
     }
 
+    /**
+     * Inverse-CDF draw in two levels so that {@code exp} runs about once per token: one pass sums the
+     * weights {@code exp(l - max)} per block of {@value #BLOCK} ids, the uniform draw picks a block by
+     * those sums, and only that block's weights are recomputed to pick the id.
+     */
     private int draw(float[] logits) {
-        int best = argmax(logits);
-        float max = logits[best];
+        float max = logits[argmax(logits)];
+        int blocks = (logits.length + BLOCK - 1) / BLOCK;
+        if (blockSums.length < blocks) {
+            blockSums = new double[blocks];
+        }
         double total = 0;
-        for (float l : logits) {
-            if (l > Float.NEGATIVE_INFINITY) {
-                total += Math.exp((double) l - max);
+        for (int b = 0; b < blocks; b++) {
+            double sum = 0;
+            for (int i = b * BLOCK, end = Math.min(logits.length, i + BLOCK); i < end; i++) {
+                if (logits[i] > Float.NEGATIVE_INFINITY) {
+                    sum += Math.exp((double) logits[i] - max);
+                }
             }
+            blockSums[b] = sum;
+            total += sum;
         }
         double target = random.nextDouble() * total;
+        int block = -1;
+        for (int b = 0; b < blocks; b++) {
+            if (blockSums[b] > 0) {
+                block = b;
+                if (target < blockSums[b]) {
+                    break;
+                }
+                target -= blockSums[b];
+            }
+        }
+        // Rounding can leave the target a hair above the block's sum; its last positive id owns that sliver.
+        int chosen = -1;
         double cumulative = 0;
-        int lastPositive = best;
-        for (int i = 0; i < logits.length; i++) {
-            float l = logits[i];
-            if (l > Float.NEGATIVE_INFINITY) {
-                double w = Math.exp((double) l - max);
+        for (int i = block * BLOCK, end = Math.min(logits.length, i + BLOCK); i < end; i++) {
+            if (logits[i] > Float.NEGATIVE_INFINITY) {
+                double w = Math.exp((double) logits[i] - max);
                 if (w > 0) {
+                    chosen = i;
                     cumulative += w;
-                    lastPositive = i;
                     if (target < cumulative) {
-                        return i;
+                        break;
                     }
                 }
             }
         }
-        // Rounding can leave the target a hair above the final sum; the last candidate owns that sliver.
-        return lastPositive;
+        return chosen;
     }
 }

@@ -61,13 +61,22 @@ public final class StopChecker {
      * already released, since a stop string cannot start inside released text (it was held back).
      */
     public Result check(CharSequence text, int from) {
+        return check(text, from, text.length());
+    }
+
+    /**
+     * Checks {@code text[0, end)} only, for stop strings starting at or after {@code from}; the hold-back
+     * is measured back from {@code end}. Lets a caller leave out a tail that is not text yet (the
+     * U+FFFD of an incomplete character) without copying.
+     */
+    public Result check(CharSequence text, int from, int end) {
         if (stopStrings.length == 0) {
             return NOTHING;
         }
         int bestIndex = -1;
         String best = null;
         for (String s : stopStrings) {
-            int limit = bestIndex < 0 ? text.length() - s.length() : Math.min(bestIndex - 1, text.length() - s.length());
+            int limit = bestIndex < 0 ? end - s.length() : Math.min(bestIndex - 1, end - s.length());
             int at = indexOf(text, s, Math.max(0, from), limit);
             if (at >= 0) {
                 bestIndex = at;
@@ -77,15 +86,19 @@ public final class StopChecker {
         if (bestIndex >= 0) {
             return new Result(bestIndex, best, 0);
         }
-        return new Result(-1, null, holdBack(text));
+        return new Result(-1, null, holdBack(text, end));
     }
 
     /** The length of the longest suffix of text that is a proper prefix of some stop string. */
     public int holdBack(CharSequence text) {
+        return holdBack(text, text.length());
+    }
+
+    private int holdBack(CharSequence text, int end) {
         int longest = 0;
         for (String s : stopStrings) {
-            for (int k = Math.min(s.length() - 1, text.length()); k > longest; k--) {
-                if (regionEquals(text, text.length() - k, s, k)) {
+            for (int k = Math.min(s.length() - 1, end); k > longest; k--) {
+                if (regionEquals(text, end - k, s, k)) {
                     longest = k;
                     break;
                 }

@@ -110,6 +110,18 @@ public final class StreamDecoder {
         return text;
     }
 
+    /**
+     * Length of the text without a trailing run of U+FFFD, which may be an incomplete character still
+     * receiving bytes; after {@link #finish()} the whole text.
+     */
+    int cleanLength() {
+        int clean = text.length();
+        while (!finished && clean > stable && text.charAt(clean - 1) == REPLACEMENT) {
+            clean--;
+        }
+        return clean;
+    }
+
     /** Number of ids appended. */
     public int tokenCount() {
         return size;
@@ -135,10 +147,7 @@ public final class StreamDecoder {
      * point, which is a cluster boundary, so only the new tail is scanned.
      */
     private int lastClusterStart() {
-        int clean = text.length();
-        while (clean > stable && text.charAt(clean - 1) == REPLACEMENT) {
-            clean--;
-        }
+        int clean = cleanLength();
         if (clean <= stable) {
             return stable;
         }

@@ -93,6 +93,24 @@ class GenerationStreamTest {
     }
 
     @Test
+    void stopStringEndingInAMultiByteCharacterIsHeldWhileItsBytesArrive() {
+        int[] ids = StreamDecoderTest.bytesOf("a wor😀 b");
+        GenerationStream stream = new GenerationStream(SamplingParams.builder().stopStrings("wor😀").build(), Set.of(),
+                BYTES_AND_EOS);
+        StringBuilder streamed = new StringBuilder();
+        for (int id : ids) {
+            GenerationStream.Delta delta = stream.accept(id);
+            streamed.append(delta.text());
+            assertThat("a ").startsWith(streamed.toString());
+            if (delta.finished()) {
+                break;
+            }
+        }
+        assertThat(streamed.toString()).isEqualTo("a ");
+        assertThat(stream.finishReason()).isEqualTo(FinishReason.STOP);
+    }
+
+    @Test
     void partialStopStringIsHeldThenReleasedWhenItDoesNotComplete() {
         int[] ids = StreamDecoderTest.bytesOf("a EN! b");
         GenerationStream stream = new GenerationStream(SamplingParams.builder().stopStrings("END").build(), Set.of(),

@@ -137,9 +137,11 @@ class LogitsProcessorsTest {
     @Test
     void topPMatchesHfReferenceOnLargeVocabularies() {
         Random random = new Random(7);
+        // The full vocabulary for a few cases; the literal reference sort is too slow to do them all.
+        int caseNumber = 0;
         for (double scale : new double[] {0.3, 1, 3, 10}) {
             for (double topP : new double[] {0.05, 0.5, 0.9, 0.95, 0.999}) {
-                float[] logits = randomLogits(random, 151_936);
+                float[] logits = randomLogits(random, caseNumber++ % 10 == 0 ? 151_936 : 20_000);
                 for (int i = 0; i < logits.length; i++) {
                     logits[i] *= (float) scale;
                 }

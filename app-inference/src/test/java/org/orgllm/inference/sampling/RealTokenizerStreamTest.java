@@ -72,6 +72,9 @@ class RealTokenizerStreamTest {
         String full = detokenizer.decode(ids);
         List<String> deltas = StreamChecks.stream(detokenizer, ids);
         StreamChecks.assertWellFormed(deltas, full, name + ": " + text);
+        if (StreamChecks.graphemeBoundaries(full).size() > 2) {
+            assertThat(deltas.getLast()).as("only the last cluster waits for the end").isNotEqualTo(full);
+        }
     }
 
     @Test
