@@ -38,6 +38,7 @@ public final class StopChecker {
 
     private final String[] stopStrings;
 
+    /** A checker for the given non-empty stop strings; an empty list never stops. */
     public StopChecker(List<String> stopStrings) {
         this.stopStrings = stopStrings.toArray(String[]::new);
         for (String s : this.stopStrings) {

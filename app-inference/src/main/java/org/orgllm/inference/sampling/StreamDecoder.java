@@ -87,7 +87,7 @@ public final class StreamDecoder {
             return;
         }
         finished = true;
-        String full = decode(0, size);
+        String full = size == 0 ? "" : decode(0, size);
         if (full.length() >= stable && text.subSequence(0, stable).toString().contentEquals(full.subSequence(0, stable))) {
             text.setLength(0);
             text.append(full);
