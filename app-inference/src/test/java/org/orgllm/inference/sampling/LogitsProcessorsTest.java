@@ -137,18 +137,21 @@ class LogitsProcessorsTest {
     @Test
     void topPMatchesHfReferenceOnLargeVocabularies() {
         Random random = new Random(7);
-        // The full vocabulary for a few cases; the literal reference sort is too slow to do them all.
+        // The full vocabulary for some cases, a smaller one for the rest to keep the literal reference quick.
         int caseNumber = 0;
         for (double scale : new double[] {0.3, 1, 3, 10}) {
             for (double topP : new double[] {0.05, 0.5, 0.9, 0.95, 0.999}) {
-                float[] logits = randomLogits(random, caseNumber++ % 10 == 0 ? 151_936 : 20_000);
+                float[] logits = randomLogits(random, caseNumber++ % 4 == 0 ? 151_936 : 20_000);
                 for (int i = 0; i < logits.length; i++) {
                     logits[i] *= (float) scale;
                 }
                 float[] expected = logits.clone();
                 hfTopP(expected, topP);
                 new TopPWarper(topP).process(logits, EMPTY);
-                assertThat(logits).as("scale %s top_p %s", scale, topP).containsExactly(expected);
+                // Arrays.mismatch rather than containsExactly: AssertJ is slow on 151,936-element arrays.
+                assertThat(Arrays.mismatch(logits, expected)).as("scale %s top_p %s: first differing id", scale, topP)
+                        .isEqualTo(-1);
+                assertThat(countFinite(logits)).isPositive();
             }
         }
     }
