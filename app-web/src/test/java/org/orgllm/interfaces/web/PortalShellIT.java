@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -25,6 +26,11 @@ class PortalShellIT {
     static void open(RunningServer server) throws Exception {
         browser = new Browser();
         base = server.baseUrl();
+    }
+
+    @BeforeEach
+    void forgetEarlierConsoleMessages() {
+        browser.javaScriptErrors();
     }
 
     @AfterAll
