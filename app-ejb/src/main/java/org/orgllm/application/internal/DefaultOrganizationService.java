@@ -8,7 +8,6 @@ import org.orgllm.application.CallerContext;
 import org.orgllm.application.DuplicateOrganizationException;
 import org.orgllm.application.OrganizationProfile;
 import org.orgllm.application.OrganizationService;
-import org.orgllm.application.UnknownOrganizationException;
 import org.orgllm.domain.model.organization.Organization;
 import org.orgllm.domain.model.organization.OrganizationId;
 import org.orgllm.domain.model.organization.OrganizationRepository;
@@ -27,6 +26,9 @@ public class DefaultOrganizationService implements OrganizationService {
 
     @Inject
     RequestValidator validator;
+
+    @Inject
+    OrganizationAccess access;
 
     @Override
     public OrganizationProfile create(OrganizationProfile profile) {
@@ -66,9 +68,6 @@ public class DefaultOrganizationService implements OrganizationService {
     }
 
     private Organization visible(String organizationId) {
-        OrganizationId id = OrganizationId.of(organizationId);
-        return organizations.find(id)
-                .filter(o -> caller.canAccess(id))
-                .orElseThrow(() -> new UnknownOrganizationException(id.value()));
+        return access.load(organizationId);
     }
 }

@@ -5,12 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import org.orgllm.application.CallerContext;
+import org.orgllm.domain.model.apikey.ApiKeyRepository;
 import org.orgllm.domain.model.organization.OrganizationId;
 import org.orgllm.domain.model.user.AppUser;
 import org.orgllm.domain.model.user.Role;
 import org.orgllm.domain.model.user.UserRepository;
 
-/** The caller as Jakarta Security sees it: people reach their memberships, ADMIN reaches all. */
+/** The caller as Jakarta Security sees it: people reach their memberships, an API key its organization, ADMIN all. */
 @ApplicationScoped
 public class SecurityCallerContext implements CallerContext {
 
@@ -19,6 +20,9 @@ public class SecurityCallerContext implements CallerContext {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    ApiKeyRepository apiKeys;
 
     @Override
     public String name() {
@@ -44,6 +48,13 @@ public class SecurityCallerContext implements CallerContext {
         }
         if (isAdmin()) {
             return true;
+        }
+        String name = principal.getName();
+        if (name.startsWith(ApiKeyIdentityStore.NAME_PREFIX)) {
+            return apiKeys.findByPrefix(name.substring(ApiKeyIdentityStore.NAME_PREFIX.length()))
+                    .filter(k -> !k.revoked())
+                    .map(k -> k.organizationId().equals(organization))
+                    .orElse(false);
         }
         return users.find(principal.getName())
                 .filter(AppUser::enabled)

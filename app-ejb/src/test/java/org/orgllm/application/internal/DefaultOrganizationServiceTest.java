@@ -36,6 +36,9 @@ class DefaultOrganizationServiceTest {
         service.caller = caller;
         service.validator = new RequestValidator();
         service.validator.validator = Validation.buildDefaultValidatorFactory().getValidator();
+        service.access = new OrganizationAccess();
+        service.access.organizations = service.organizations;
+        service.access.caller = caller;
     }
 
     @Test

@@ -1,0 +1,11 @@
+package org.orgllm.application;
+
+/** A request or document larger than the service accepts (HTTP 413). */
+public class ContentTooLargeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ContentTooLargeException(String message) {
+        super(message);
+    }
+}

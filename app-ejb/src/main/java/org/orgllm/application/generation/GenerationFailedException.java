@@ -1,0 +1,11 @@
+package org.orgllm.application.generation;
+
+/** The model ran but its output could not be used (e.g. it did not parse); the generation is recorded as failed. */
+public class GenerationFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public GenerationFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,14 @@
+package org.orgllm.application.usecases;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** {@code analyze_competitive_landscape}: a competitor's move and the market around it. */
+public record CompetitorAnalysisRequest(
+        @NotBlank String organizationId,
+        @Size(max = 200) String organizationName,
+        @NotBlank @Size(max = 8000) String competitorAction,
+        @Size(max = UseCaseLimits.MAX_CONTENT_CHARS) String marketData,
+        @Size(max = 4000) String currentPosition,
+        @Size(max = 50) List<@Size(max = 500) String> organizationalStrengths) implements UseCaseRequest {}

@@ -1,0 +1,13 @@
+package org.orgllm.application.usecases;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** {@code generate_document_summary}: a plain summary of a document. */
+public record DocumentSummaryRequest(
+        @NotBlank String organizationId,
+        @Size(max = 200) String organizationName,
+        @NotBlank @Size(max = UseCaseLimits.MAX_CONTENT_CHARS) String content,
+        @Min(20) @Max(2000) Integer maxWords) implements UseCaseRequest {}

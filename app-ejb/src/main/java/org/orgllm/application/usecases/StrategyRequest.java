@@ -1,0 +1,16 @@
+package org.orgllm.application.usecases;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** {@code provide_strategic_recommendations}: a scenario to advise on. */
+public record StrategyRequest(
+        @NotBlank String organizationId,
+        @Size(max = 200) String organizationName,
+        @NotBlank @Size(max = 8000) String scenario,
+        @Size(max = UseCaseLimits.MAX_CONTENT_CHARS) String context,
+        @Size(max = 50) List<@Size(max = 300) String> stakeholders,
+        @Size(max = 50) List<@Size(max = 500) String> organizationalValues,
+        @Size(max = 50) List<@Size(max = 500) String> strategicGoals,
+        @Size(max = 2000) String riskProfile) implements UseCaseRequest {}
