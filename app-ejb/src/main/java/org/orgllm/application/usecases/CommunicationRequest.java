@@ -4,6 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.orgllm.application.OrganizationProfile;
+import static org.orgllm.application.usecases.UseCaseRequest.or;
+import static org.orgllm.application.usecases.UseCaseRequest.orList;
 
 /** {@code draft_internal_communication}: what to communicate, to whom, in which form. */
 public record CommunicationRequest(
@@ -15,4 +18,10 @@ public record CommunicationRequest(
         @NotBlank @Size(max = 300) String targetAudience,
         @NotBlank @Size(max = 500) String topic,
         @Size(max = 20) List<@Size(max = 500) String> keyMessages,
-        @Size(max = 2000) String communicationStyle) implements UseCaseRequest {}
+        @Size(max = 2000) String communicationStyle) implements UseCaseRequest<CommunicationRequest> {
+
+    @Override
+    public CommunicationRequest withProfile(OrganizationProfile p) {
+        return new CommunicationRequest(organizationId, or(organizationName, p.name()), communicationType, targetAudience, topic, keyMessages, or(communicationStyle, or(p.communicationStyle(), p.brandVoice())));
+    }
+}
