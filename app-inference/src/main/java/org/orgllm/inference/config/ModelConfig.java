@@ -23,9 +23,9 @@ import org.orgllm.inference.ModelLoadException;
  * @param rmsNormEps RMSNorm epsilon
  * @param ropeTheta RoPE base
  * @param ropeScaling RoPE scaling rule
- * @param qkvBias whether q/k/v projections have a bias
- * @param oBias whether o_proj has a bias
- * @param mlpBias whether gate/up/down projections have a bias
+ * @param attentionBias the {@code attention_bias} key (Llama, Qwen3); each family decides which
+ *     projections it applies to (Qwen2 always has q/k/v biases, Mistral never)
+ * @param mlpBias the {@code mlp_bias} key (Llama only)
  * @param tieWordEmbeddings whether lm_head reuses embed_tokens
  * @param torchDtype the stored dtype named in config.json (informational)
  */
@@ -42,8 +42,7 @@ public record ModelConfig(
     double rmsNormEps,
     double ropeTheta,
     RopeScaling ropeScaling,
-    boolean qkvBias,
-    boolean oBias,
+    boolean attentionBias,
     boolean mlpBias,
     boolean tieWordEmbeddings,
     String torchDtype) {
@@ -80,15 +79,6 @@ public record ModelConfig(
       throw ModelLoadException.of(
           file, "num_attention_heads " + heads + " is not a positive multiple of num_key_value_heads " + kvHeads);
     }
-    boolean attentionBias = root.path("attention_bias").asBoolean(false);
-    boolean qkvBias =
-        switch (family) {
-          case QWEN2 -> true; // Qwen2Attention hard-codes bias=True on q/k/v
-          case MISTRAL -> false;
-          case LLAMA, QWEN3 -> attentionBias;
-        };
-    boolean oBias = (family == Family.LLAMA || family == Family.QWEN3) && attentionBias;
-    boolean mlpBias = family == Family.LLAMA && root.path("mlp_bias").asBoolean(false);
     int maxPos = root.path("max_position_embeddings").asInt(2048);
     return new ModelConfig(
         family,
@@ -103,9 +93,8 @@ public record ModelConfig(
         root.path("rms_norm_eps").asDouble(1e-6),
         root.path("rope_theta").asDouble(10000.0),
         ropeScaling(file, root.get("rope_scaling")),
-        qkvBias,
-        oBias,
-        mlpBias,
+        root.path("attention_bias").asBoolean(false),
+        root.path("mlp_bias").asBoolean(false),
         root.path("tie_word_embeddings").asBoolean(false),
         root.path("torch_dtype").asText("float32"));
   }

@@ -2,6 +2,7 @@ package org.orgllm.inference.torch;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
@@ -64,6 +65,20 @@ public final class Tensors {
       }
       return out;
     }
+  }
+
+  /**
+   * Detaches {@code t} from the innermost {@link PointerScope} so it outlives the scope (cache
+   * entries, results); the caller then owns it ({@code close()} or the GC frees it). {@code detach}
+   * releases the scope's reference, so one is retained first or the tensor would be freed at once.
+   */
+  public static Tensor keep(Tensor t) {
+    PointerScope scope = PointerScope.getInnerScope();
+    if (scope != null) {
+      t.retainReference();
+      scope.detach(t);
+    }
+    return t;
   }
 
   /** Whether {@code t} has scalar type {@code type} (compared by value; JNI enums are fresh objects). */
