@@ -60,7 +60,12 @@ public final class Main {
   }
 
   private static void logits(Args a, PrintStream out) {
-    DecoderModel model = load(a);
+    try (DecoderModel model = load(a)) {
+      logits(a, model, out);
+    }
+  }
+
+  private static void logits(Args a, DecoderModel model, PrintStream out) {
     LoraAdapter adapter = adapter(a, model);
     int[] ids;
     try {
@@ -80,9 +85,9 @@ public final class Main {
   }
 
   private static void generate(Args a, PrintStream out) {
-    DecoderModel model = load(a);
-    LoraAdapter adapter = adapter(a, model);
-    try (Tokenizer tokenizer = Tokenizer.load(Path.of(a.required("--model")))) {
+    try (DecoderModel model = load(a);
+        Tokenizer tokenizer = Tokenizer.load(Path.of(a.required("--model")))) {
+      LoraAdapter adapter = adapter(a, model);
       int[] prompt = tokenizer.encode(a.required("--prompt"));
       GreedyDecoder.Result result = new GreedyDecoder(model).generate(
           prompt, adapter, a.intValue("--max-new-tokens", 64), Set.copyOf(model.generationConfig().eosTokenIds()));

@@ -71,16 +71,25 @@ public final class LoraAdapter {
       throw ModelLoadException.of(configFile, "cannot parse: " + e.getMessage(), e);
     }
     checkSupported(configFile, cfg);
-    int r = cfg.path("r").asInt(8);
-    double alpha = cfg.path("lora_alpha").asDouble(8);
-    boolean rslora = cfg.path("use_rslora").asBoolean(false);
     Map<String, Integer> rankPattern = new HashMap<>();
     cfg.path("rank_pattern").properties().forEach(e -> rankPattern.put(e.getKey(), e.getValue().asInt()));
     Map<String, Double> alphaPattern = new HashMap<>();
     cfg.path("alpha_pattern").properties().forEach(e -> alphaPattern.put(e.getKey(), e.getValue().asDouble()));
+    Scaling scaling = new Scaling(cfg.path("r").asInt(8), cfg.path("lora_alpha").asDouble(8),
+        cfg.path("use_rslora").asBoolean(false), rankPattern, alphaPattern);
 
     Path weightsFile = folder.resolve(WEIGHTS_FILE);
-    SafetensorsFile file = SafetensorsFile.open(weightsFile);
+    List<Map<Projection, Tensor[]>> pairs;
+    // The weights are copied out, so the mapping is released right away.
+    try (SafetensorsFile file = SafetensorsFile.open(weightsFile)) {
+      pairs = readPairs(file, base, device);
+    }
+    return new LoraAdapter(folder.getFileName().toString(), cfg.path("base_model_name_or_path").asText(""),
+        validate(weightsFile, pairs, base, scaling));
+  }
+
+  private static List<Map<Projection, Tensor[]>> readPairs(SafetensorsFile file, ModelConfig base, DeviceSpec device) {
+    Path weightsFile = file.path();
     Map<String, TensorInfo> infos = file.tensors();
     List<Map<Projection, Tensor[]>> pairs = new ArrayList<>();
     for (int i = 0; i < base.numHiddenLayers(); i++) {
@@ -105,6 +114,26 @@ public final class LoraAdapter {
       Tensor t = file.tensor(info.name()).to(dev, dtype).clone();
       pairs.get(layer).computeIfAbsent(proj, p -> new Tensor[2])[m.group(4).equals("A") ? 0 : 1] = t;
     }
+    return pairs;
+  }
+
+  /** r / lora_alpha / use_rslora and their per-module overrides from adapter_config.json. */
+  private record Scaling(
+      int r, double alpha, boolean rslora, Map<String, Integer> rankPattern, Map<String, Double> alphaPattern) {
+
+    int rank(String module) {
+      return patternValue(rankPattern, module, r);
+    }
+
+    double scale(String module) {
+      int rank = rank(module);
+      double a = patternValue(alphaPattern, module, alpha);
+      return rslora ? a / Math.sqrt(rank) : a / rank;
+    }
+  }
+
+  private static List<Map<Projection, LoraWeights>> validate(
+      Path weightsFile, List<Map<Projection, Tensor[]>> pairs, ModelConfig base, Scaling scaling) {
     List<Map<Projection, LoraWeights>> layers = new ArrayList<>();
     for (int layer = 0; layer < pairs.size(); layer++) {
       Map<Projection, LoraWeights> weights = new EnumMap<>(Projection.class);
@@ -126,17 +155,15 @@ public final class LoraAdapter {
               + java.util.Arrays.toString(shapeA) + " / " + java.util.Arrays.toString(shapeB)
               + " but the base " + proj + " is " + java.util.Arrays.toString(base2) + " (out, in): adapter for another base?");
         }
-        int rank = patternValue(rankPattern, module, r);
-        double alph = patternValue(alphaPattern, module, alpha);
+        int rank = scaling.rank(module);
         if (shapeA[0] != rank) {
           throw ModelLoadException.of(weightsFile, "tensor '" + keyA + "' has rank " + shapeA[0] + " but the config says r=" + rank);
         }
-        double scale = rslora ? alph / Math.sqrt(rank) : alph / rank;
-        weights.put(proj, new LoraWeights(a, b, scale));
+        weights.put(proj, new LoraWeights(a, b, scaling.scale(module)));
       }
       layers.add(weights);
     }
-    return new LoraAdapter(folder.getFileName().toString(), cfg.path("base_model_name_or_path").asText(""), layers);
+    return layers;
   }
 
   private static void checkSupported(Path configFile, JsonNode cfg) {

@@ -37,7 +37,7 @@ import org.orgllm.inference.torch.Tensors;
  * <p>Not thread-safe: run all forwards of a model on one inference thread (libtorch's intra-op pool
  * is process-global anyway).
  */
-public abstract class DecoderModel {
+public abstract class DecoderModel implements AutoCloseable {
 
   /**
    * Which projections carry a bias.
@@ -105,6 +105,15 @@ public abstract class DecoderModel {
   /** How the weights are held and where the model runs. */
   public LoadOptions options() {
     return options;
+  }
+
+  /**
+   * Unmaps the checkpoint. Zero-copy weights become invalid: call only when no forward can run any
+   * more.
+   */
+  @Override
+  public void close() {
+    checkpoint.close();
   }
 
   /** The checkpoint the weights come from. */

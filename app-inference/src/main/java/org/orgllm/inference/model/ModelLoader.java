@@ -37,11 +37,17 @@ public final class ModelLoader {
     TorchRuntime.init();
     ModelConfig config = ModelConfig.read(folder);
     GenerationConfig generation = GenerationConfig.read(folder);
-    WeightLoader weights = new WeightLoader(SafetensorsIndex.open(folder), options);
-    return switch (config.family()) {
-      case QWEN2 -> new Qwen2Model(config, generation, weights, options);
-      case QWEN3 -> new Qwen3Model(config, generation, weights, options);
-      case LLAMA, MISTRAL -> new LlamaModel(config, generation, weights, options);
-    };
+    SafetensorsIndex index = SafetensorsIndex.open(folder);
+    WeightLoader weights = new WeightLoader(index, options);
+    try {
+      return switch (config.family()) {
+        case QWEN2 -> new Qwen2Model(config, generation, weights, options);
+        case QWEN3 -> new Qwen3Model(config, generation, weights, options);
+        case LLAMA, MISTRAL -> new LlamaModel(config, generation, weights, options);
+      };
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
   }
 }

@@ -30,16 +30,17 @@ import org.orgllm.inference.ModelLoadException;
  * A memory-mapped, validated safetensors file.
  *
  * <p>The whole file is mapped READ_ONLY; {@link #tensor(String)} wraps a tensor's bytes with {@code
- * from_blob} without copying. Such tensors do not own their memory: the mapping lives as long as this
- * object is reachable, so whoever keeps the tensors (a model) must keep this object too. The tensors
- * are read-only: writing into them in place would fault.
+ * from_blob} without copying. Such tensors do not own their memory. The mapping is NOT tied to the
+ * garbage collector (the JIT may consider this object dead while libtorch still reads a tensor): it
+ * stays until {@link #close()}, after which the tensors must not be used. Owners (a model) close it
+ * when they are closed. The tensors are read-only: writing into them in place would fault.
  *
  * <p>The header is checked before anything is handed out (header length within the file, every
  * tensor's byte range inside the data region, its length equal to dtype size times shape, no
  * overlaps), so a corrupt or lying file fails with a {@link ModelLoadException} naming the file
  * instead of crashing the JVM.
  */
-public final class SafetensorsFile {
+public final class SafetensorsFile implements AutoCloseable {
 
   /** Headers larger than this are not plausible and are rejected before being read. */
   private static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
@@ -47,18 +48,21 @@ public final class SafetensorsFile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path path;
-  private final MemorySegment mapping; // whole file; kept reachable for the tensors' sake
+  private final Arena arena; // owns the mapping; closed explicitly, never by the GC
+  private final MemorySegment mapping; // the whole file
   private final long dataStart;
   private final Map<String, TensorInfo> tensors;
   private final Map<String, String> metadata;
 
   private SafetensorsFile(
       Path path,
+      Arena arena,
       MemorySegment mapping,
       long dataStart,
       Map<String, TensorInfo> tensors,
       Map<String, String> metadata) {
     this.path = path;
+    this.arena = arena;
     this.mapping = mapping;
     this.dataStart = dataStart;
     this.tensors = tensors;
@@ -70,19 +74,30 @@ public final class SafetensorsFile {
     if (!Files.isRegularFile(path)) {
       throw ModelLoadException.of(path, "safetensors file not found");
     }
-    MemorySegment mapping;
+    Arena arena = Arena.ofShared();
+    try {
+      return parse(path, arena, map(path, arena));
+    } catch (RuntimeException e) {
+      arena.close();
+      throw e;
+    }
+  }
+
+  private static MemorySegment map(Path path, Arena arena) {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size < 8) {
         throw ModelLoadException.of(path, "truncated: " + size + " bytes, shorter than the 8-byte header length");
       }
-      // Arena.ofAuto: unmapped only once the segment (held by this object) is unreachable.
-      mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, Arena.ofAuto());
+      return channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
     } catch (NoSuchFileException e) {
       throw ModelLoadException.of(path, "safetensors file not found", e);
     } catch (IOException e) {
       throw ModelLoadException.of(path, "cannot map: " + e.getMessage(), e);
     }
+  }
+
+  private static SafetensorsFile parse(Path path, Arena arena, MemorySegment mapping) {
     long fileSize = mapping.byteSize();
     long headerLength = mapping.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 0);
     if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || 8 + headerLength > fileSize) {
@@ -115,7 +130,7 @@ public final class SafetensorsFile {
     }
     checkNoOverlap(path, tensors.values());
     return new SafetensorsFile(
-        path, mapping, dataStart, Collections.unmodifiableMap(tensors), Collections.unmodifiableMap(metadata));
+        path, arena, mapping, dataStart, Collections.unmodifiableMap(tensors), Collections.unmodifiableMap(metadata));
   }
 
   private static TensorInfo parseEntry(Path path, String name, JsonNode node, long dataSize) {
@@ -211,9 +226,20 @@ public final class SafetensorsFile {
    */
   public Tensor tensor(String name) {
     TensorInfo info = info(name);
+    if (!arena.scope().isAlive()) {
+      throw ModelLoadException.of(path, "already closed");
+    }
     long address = mapping.address() + dataStart + info.begin();
     Pointer data = new MappedPointer(address, info.byteLength());
     return torch.from_blob(data, info.shape(), new TensorOptions(info.dtype().scalarType()));
+  }
+
+  /** Unmaps the file; tensors handed out before must not be used any more. Idempotent. */
+  @Override
+  public void close() {
+    if (arena.scope().isAlive()) {
+      arena.close();
+    }
   }
 
   /** Wraps a raw address without owning it; the memory belongs to the mapping. */

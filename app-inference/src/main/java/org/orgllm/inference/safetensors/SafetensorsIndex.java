@@ -18,9 +18,9 @@ import org.orgllm.inference.ModelLoadException;
  * All weights of a checkpoint folder, whether in one {@code model.safetensors} or sharded with a
  * {@code model.safetensors.index.json} whose {@code weight_map} names each tensor's shard.
  *
- * <p>Holds every mapped shard, so tensors handed out stay valid while this object is reachable.
+ * <p>Holds every mapped shard; tensors handed out stay valid until {@link #close()}.
  */
-public final class SafetensorsIndex {
+public final class SafetensorsIndex implements AutoCloseable {
 
   /** The single-file checkpoint name. */
   public static final String SINGLE_FILE = "model.safetensors";
@@ -74,8 +74,15 @@ public final class SafetensorsIndex {
       if (!shardPath.startsWith(folder.normalize())) {
         throw ModelLoadException.of(index, "shard '" + shardName + "' lies outside the model folder");
       }
-      SafetensorsFile shard = shards.computeIfAbsent(shardName, n -> SafetensorsFile.open(shardPath));
+      SafetensorsFile shard;
+      try {
+        shard = shards.computeIfAbsent(shardName, n -> SafetensorsFile.open(shardPath));
+      } catch (RuntimeException ex) {
+        shards.values().forEach(SafetensorsFile::close);
+        throw ex;
+      }
       if (!shard.contains(e.getKey())) {
+        shards.values().forEach(SafetensorsFile::close);
         throw ModelLoadException.of(shardPath, "tensor '" + e.getKey() + "' listed in " + INDEX_FILE + " is missing");
       }
       byTensor.put(e.getKey(), shard);
@@ -111,6 +118,12 @@ public final class SafetensorsIndex {
   /** A zero-copy tensor of {@code name} (see {@link SafetensorsFile#tensor(String)}). */
   public Tensor tensor(String name) {
     return fileOf(name).tensor(name);
+  }
+
+  /** Unmaps every shard. */
+  @Override
+  public void close() {
+    files.forEach(SafetensorsFile::close);
   }
 
   /** The mapped files. */

@@ -136,6 +136,16 @@ class SafetensorsFileTest {
   }
 
   @Test
+  void aClosedFileRefusesToHandOutTensors() throws IOException {
+    Path p = dir.resolve("c.safetensors");
+    new SafetensorsWriter().addF32("w", new long[] {1}, new float[] {1}).write(p);
+    SafetensorsFile f = SafetensorsFile.open(p);
+    f.close();
+    f.close();
+    assertThatThrownBy(() -> f.tensor("w")).isInstanceOf(ModelLoadException.class).hasMessageContaining("closed");
+  }
+
+  @Test
   void aMissingTensorIsNamed() {
     SafetensorsFile f = SafetensorsFile.open(Fixtures.folder("tiny-qwen2").resolve("model.safetensors"));
     assertThatThrownBy(() -> f.tensor("lm_head.weight"))
