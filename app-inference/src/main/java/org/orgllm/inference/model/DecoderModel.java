@@ -26,6 +26,7 @@ import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.lora.LoraBatch;
 import org.orgllm.inference.lora.Projection;
 import org.orgllm.inference.safetensors.SafetensorsIndex;
+import org.orgllm.inference.torch.ParallelMatVec;
 import org.orgllm.inference.torch.Tensors;
 
 /**
@@ -59,6 +60,7 @@ public abstract class DecoderModel implements AutoCloseable {
   protected final RmsNorm norm;
   protected final Linear lm_head; // (vocab, hidden), embed_tokens when tied
   protected final RotaryEmbedding rotary_emb;
+  private final ParallelMatVec matVec; // null unless decodeThreads > 1
 
   protected DecoderModel(
       ModelConfig config, GenerationConfig generationConfig, WeightLoader w, LoadOptions options, Biases biases) {
@@ -80,6 +82,15 @@ public abstract class DecoderModel implements AutoCloseable {
         ? new Linear("lm_head", -1, null, embed_tokens, null)
         : new Linear("lm_head", -1, null, w.get("lm_head.weight", vocab, hidden), null);
     this.rotary_emb = new RotaryEmbedding(config);
+    this.matVec = options.decodeThreads() > 1 && !options.device().isCuda()
+        ? new ParallelMatVec(options.decodeThreads(), ParallelMatVec.DEFAULT_MIN_ELEMENTS)
+        : null;
+    for (DecoderLayer layer : layers) {
+      for (Projection p : Projection.values()) {
+        layer.projection(p).useMatVec(matVec);
+      }
+    }
+    lm_head.useMatVec(matVec);
   }
 
   private static void checkLayerCount(SafetensorsIndex index, ModelConfig config) {
@@ -113,6 +124,9 @@ public abstract class DecoderModel implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (matVec != null) {
+      matVec.close();
+    }
     checkpoint.close();
   }
 

@@ -7,13 +7,16 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.orgllm.inference.lora.LoraBatch;
 import org.orgllm.inference.lora.LoraWeights;
 import org.orgllm.inference.lora.Projection;
+import org.orgllm.inference.torch.ParallelMatVec;
 import org.orgllm.inference.torch.Tensors;
 
 /**
  * One projection {@code y = x W^T + b}, plus the unmerged LoRA deltas of the batch's adapters.
  *
- * <p>This is the single place where weights meet activations, so a faster kernel for single-row
- * decode (e.g. {@code mv} split over threads) plugs in by overriding {@link #base(Tensor)}.
+ * <p>This is the single place where weights meet activations. A single CPU row (decode) goes through
+ * {@code mv} (measured ~3x faster than {@code linear} on a [1, K] input, as decode is bandwidth
+ * bound), optionally split over threads by a {@link ParallelMatVec}; several rows use one {@code
+ * linear} (GEMM). Other kernels plug in by overriding {@link #base(Tensor)}.
  */
 public class Linear {
 
@@ -22,6 +25,7 @@ public class Linear {
   private final Projection projection;
   private Tensor weight; // (out, in), held dtype
   private final Tensor bias; // (out) or null
+  private ParallelMatVec matVec; // null: single-thread mv for one row
 
   /**
    * @param name checkpoint key prefix, e.g. {@code model.layers.0.self_attn.q_proj}
@@ -78,10 +82,25 @@ public class Linear {
     ScalarType compute = x.scalar_type();
     Tensor w = weight.scalar_type().value == compute.value ? weight : weight.to(compute);
     if (bias == null) {
-      return torch.linear(x, w);
+      return x.size(0) == 1 && !x.is_cuda() ? singleRow(w, x, null) : torch.linear(x, w);
     }
     Tensor b = bias.scalar_type().value == compute.value ? bias : bias.to(compute);
+    if (x.size(0) == 1 && !x.is_cuda()) {
+      return singleRow(w, x, b);
+    }
     return torch.linear(x, w, new TensorOptional(b));
+  }
+
+  /** (1, in) -> (1, out) through mv. */
+  private Tensor singleRow(Tensor w, Tensor x, Tensor b) {
+    Tensor v = x.reshape(-1); // (in)
+    Tensor y = matVec != null ? matVec.mv(w, v, b) : ParallelMatVec.single(w, v, b); // (out)
+    return y.view(1, -1);
+  }
+
+  /** Splits single-row projections over threads with {@code kernel} (null: one thread). */
+  void useMatVec(ParallelMatVec kernel) {
+    this.matVec = kernel;
   }
 
   /**
