@@ -29,7 +29,7 @@ class ReferenceModelsTest {
 
   static Stream<Arguments> cases() throws IOException {
     List<Arguments> args = new ArrayList<>();
-    for (String name : List.of("tiny-llama-rope-llama3", "tiny-llama-rope-linear", "tiny-llama-rope-dynamic",
+    for (String name : List.of("tiny-llama-rope-llama3", "tiny-llama-rope-linear", "tiny-llama-rope-dynamic", "tiny-llama-bias",
         "tiny-qwen3", "tiny-mistral")) {
       JsonNode expected = new ObjectMapper().readTree(ROOT.resolve(name).resolve("expected.json").toFile());
       for (JsonNode c : expected.get("cases")) {
