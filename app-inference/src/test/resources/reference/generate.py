@@ -139,7 +139,12 @@ def forward(cfg, W, ids, cache):
         kk = np.repeat(k, rep, axis=0)  # repeat_kv
         vv = np.repeat(v, rep, axis=0)
         scores = q @ kk.transpose(0, 2, 1) / math.sqrt(D)  # (H, n, past+n)
-        mask = np.arange(past + n)[None, :] > (past + np.arange(n))[:, None]
+        pos = past + np.arange(n)
+        mask = np.arange(past + n)[None, :] > pos[:, None]
+        window = cfg.get("sliding_window") if cfg["model_type"] == "mistral" else None
+        if window is not None:
+            # modeling_mistral.py: sliding_attend_mask = arange(target) <= cache_position - sliding_window
+            mask |= np.arange(past + n)[None, :] <= (pos[:, None] - window)
         scores = np.where(mask[None], -np.inf, scores)
         scores = scores - scores.max(-1, keepdims=True)
         probs = np.exp(scores)
@@ -212,7 +217,7 @@ MODELS = {
                        max_position_embeddings=128, rope_theta=1000000.0, attention_bias=False,
                        tie_word_embeddings=True, rope_scaling=None),
     "tiny-mistral": dict(BASE, architectures=["MistralForCausalLM"], model_type="mistral",
-                         max_position_embeddings=128, rope_theta=1000000.0, sliding_window=None,
+                         max_position_embeddings=128, rope_theta=1000000.0, sliding_window=8,
                          tie_word_embeddings=False, rope_scaling=None),
 }
 

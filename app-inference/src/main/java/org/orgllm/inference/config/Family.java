@@ -8,7 +8,7 @@ public enum Family {
   QWEN2("Qwen2ForCausalLM", "qwen2"),
   QWEN3("Qwen3ForCausalLM", "qwen3"),
   LLAMA("LlamaForCausalLM", "llama"),
-  /** Mistral is Llama without biases; sliding-window attention is not implemented. */
+  /** Mistral is Llama without biases, with an optional sliding attention window. */
   MISTRAL("MistralForCausalLM", "mistral");
 
   private final String architecture;

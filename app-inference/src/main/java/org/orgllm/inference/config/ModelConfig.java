@@ -26,6 +26,8 @@ import org.orgllm.inference.ModelLoadException;
  * @param attentionBias the {@code attention_bias} key (Llama, Qwen3); each family decides which
  *     projections it applies to (Qwen2 always has q/k/v biases, Mistral never)
  * @param mlpBias the {@code mlp_bias} key (Llama only)
+ * @param slidingWindow attention window (0 = full causal): Mistral's {@code sliding_window}, Qwen2's
+ *     only when {@code use_sliding_window}
  * @param tieWordEmbeddings whether lm_head reuses embed_tokens
  * @param torchDtype the stored dtype named in config.json (informational)
  */
@@ -44,6 +46,7 @@ public record ModelConfig(
     RopeScaling ropeScaling,
     boolean attentionBias,
     boolean mlpBias,
+    int slidingWindow,
     boolean tieWordEmbeddings,
     String torchDtype) {
 
@@ -95,8 +98,18 @@ public record ModelConfig(
         ropeScaling(file, root.get("rope_scaling")),
         root.path("attention_bias").asBoolean(false),
         root.path("mlp_bias").asBoolean(false),
+        slidingWindow(family, root),
         root.path("tie_word_embeddings").asBoolean(false),
         root.path("torch_dtype").asText("float32"));
+  }
+
+  private static int slidingWindow(Family family, JsonNode root) {
+    boolean enabled = switch (family) {
+      case MISTRAL -> true;
+      case QWEN2, QWEN3 -> root.path("use_sliding_window").asBoolean(false);
+      case LLAMA -> false;
+    };
+    return enabled && root.path("sliding_window").isNumber() ? root.get("sliding_window").asInt() : 0;
   }
 
   private static Family family(Path file, JsonNode root) {

@@ -259,9 +259,13 @@ public abstract class DecoderModel implements AutoCloseable {
       Tensor vr = v.narrow(0, offsets[r], n).transpose(0, 1).unsqueeze(0); // (1, kvHeads, n, headDim)
       Tensor[] kv = cache.append(layer, kr, vr); // (1, kvHeads, past+n, headDim) x2
       // SDPA's is_causal aligns the mask top-left, which is only right without a past; with a past
-      // and several new tokens, new token i sees cached positions plus new ones up to itself.
-      boolean isCausal = past == 0 && n > 1;
-      TensorOptional mask = past > 0 && n > 1 ? new TensorOptional(causalMask(past, n, q.device())) : new TensorOptional();
+      // and several new tokens (or a sliding window), an explicit mask says which keys each sees.
+      int window = config.slidingWindow();
+      boolean windowed = window > 0 && past + n > window;
+      boolean isCausal = past == 0 && n > 1 && !windowed;
+      TensorOptional mask = (past > 0 && n > 1) || windowed
+          ? new TensorOptional(causalMask(past, n, window, q.device()))
+          : new TensorOptional();
       Tensor out = torch.scaled_dot_product_attention(
           qr, kv[0], kv[1], mask, 0.0, isCausal, new DoubleOptional(), true); // (1, heads, n, headDim)
       outs.add(out.squeeze(0).transpose(0, 1).reshape(n, (long) q.size(1) * q.size(2))); // (n, heads*headDim)
@@ -269,11 +273,18 @@ public abstract class DecoderModel implements AutoCloseable {
     return cat(outs, 0);
   }
 
-  /** (n, past+n) boolean: query i may attend key j iff j <= past + i. */
-  private static Tensor causalMask(int past, int n, Device device) {
+  /**
+   * (n, past+n) boolean: query i (at position past+i) may attend key j iff j <= past+i and, with a
+   * sliding window w > 0, j > past+i-w (HF Mistral's sliding_attend_mask).
+   */
+  private static Tensor causalMask(int past, int n, int window, Device device) {
     Tensor keyPos = torch.arange(new Scalar((long) past + n)).unsqueeze(0); // (1, past+n)
     Tensor queryPos = torch.arange(new Scalar((long) past), new Scalar((long) past + n)).unsqueeze(1); // (n, 1)
-    return torch.le(keyPos, queryPos).to(device, ScalarType.Bool); // (n, past+n)
+    Tensor mask = torch.le(keyPos, queryPos); // (n, past+n)
+    if (window > 0) {
+      mask = torch.logical_and(mask, torch.gt(keyPos, queryPos.sub(new Scalar((long) window))));
+    }
+    return mask.to(device, ScalarType.Bool);
   }
 
   private int[] pack(List<Row> rows) {
