@@ -93,6 +93,11 @@ public abstract class DecoderModel implements AutoCloseable {
     lm_head.useMatVec(matVec);
   }
 
+  /** Loads a Hugging Face model folder; see {@link ModelLoader#load(java.nio.file.Path, LoadOptions)}. */
+  public static DecoderModel load(java.nio.file.Path folder, LoadOptions options) {
+    return ModelLoader.load(folder, options);
+  }
+
   private static void checkLayerCount(SafetensorsIndex index, ModelConfig config) {
     for (String name : index.names()) {
       Matcher m = LAYER_KEY.matcher(name);
@@ -161,9 +166,6 @@ public abstract class DecoderModel implements AutoCloseable {
   public ForwardResult forward(List<Row> rows, boolean allPositions) {
     int[] offsets = pack(rows);
     int total = offsets[rows.size()];
-    int heads = config.numAttentionHeads();
-    int kvHeads = config.numKeyValueHeads();
-    int headDim = config.headDim();
     Device device = options.device().device();
     ScalarType compute = options.device().computeType();
     try (InferenceMode inference = new InferenceMode();
@@ -190,38 +192,11 @@ public abstract class DecoderModel implements AutoCloseable {
       // 1. Embed: look up rows of embed_tokens (held dtype) and compute in the compute dtype.
       Tensor hidden = embed_tokens.index_select(0, inputIds).to(compute); // (total, hidden)
 
-      for (int i = 0; i < layers.size(); i++) {
-        DecoderLayer layer = layers.get(i);
-        // 2. Pre-attention RMSNorm; keep the residual.
-        Tensor residual = hidden; // (total, hidden)
-        Tensor h = layer.input_layernorm.forward(hidden); // (total, hidden)
-
-        // 3. Q/K/V projections (+ bias, + LoRA), split into heads.
-        Tensor q = layer.q_proj.forward(h, lora).view(total, heads, headDim); // (total, heads, headDim)
-        Tensor k = layer.k_proj.forward(h, lora).view(total, kvHeads, headDim); // (total, kvHeads, headDim)
-        Tensor v = layer.v_proj.forward(h, lora).view(total, kvHeads, headDim); // (total, kvHeads, headDim)
-
-        // 4. Family hook: Qwen3 RMS-normalises each head of q and k here.
-        q = normalizeQuery(i, q); // (total, heads, headDim)
-        k = normalizeKey(i, k); // (total, kvHeads, headDim)
-
-        // 5. RoPE at each token's position in its own sequence.
-        q = RotaryEmbedding.apply(q, cos, sin); // (total, heads, headDim)
-        k = RotaryEmbedding.apply(k, cos, sin); // (total, kvHeads, headDim)
-
-        // 6-7. Append to each row's KV cache, then causal grouped-query attention per row.
-        Tensor attn = attention(i, q, k, v, rows, offsets); // (total, heads*headDim)
-
-        // 8. Output projection and residual.
-        hidden = residual.add(layer.o_proj.forward(attn, lora)); // (total, hidden)
-
-        // 9. Post-attention RMSNorm, SwiGLU MLP, residual.
-        residual = hidden;
-        h = layer.post_attention_layernorm.forward(hidden); // (total, hidden)
-        Tensor gate = layer.gate_proj.forward(h, lora); // (total, intermediate)
-        Tensor up = layer.up_proj.forward(h, lora); // (total, intermediate)
-        Tensor mlp = layer.down_proj.forward(torch.silu(gate).mul(up), lora); // (total, hidden)
-        hidden = residual.add(mlp); // (total, hidden)
+      try {
+        hidden = decoderLayers(hidden, rows, offsets, cos, sin, lora);
+      } catch (RuntimeException e) {
+        rows.forEach(row -> row.cache().rollback());
+        throw e;
       }
       for (Row row : rows) {
         row.cache().advance(row.tokens().length);
@@ -238,6 +213,55 @@ public abstract class DecoderModel implements AutoCloseable {
       Tensor allLogits = allPositions ? toCpuFloat(lm_head.forward(hidden, LoraBatch.none())) : null; // (total, vocab)
       return new ForwardResult(Tensors.keep(lastLogits), allLogits == null ? null : Tensors.keep(allLogits), offsets);
     }
+  }
+
+  /**
+   * Steps 2-9 for every decoder layer.
+   *
+   * @param hidden (total, hidden) embedded tokens
+   * @param cos (total, headDim)
+   * @param sin (total, headDim)
+   * @return (total, hidden) the residual stream after the last layer
+   */
+  private Tensor decoderLayers(Tensor hidden, List<Row> rows, int[] offsets, Tensor cos, Tensor sin, LoraBatch lora) {
+    int total = offsets[rows.size()];
+    int heads = config.numAttentionHeads();
+    int kvHeads = config.numKeyValueHeads();
+    int headDim = config.headDim();
+    for (int i = 0; i < layers.size(); i++) {
+      DecoderLayer layer = layers.get(i);
+      // 2. Pre-attention RMSNorm; keep the residual.
+      Tensor residual = hidden; // (total, hidden)
+      Tensor h = layer.input_layernorm.forward(hidden); // (total, hidden)
+
+      // 3. Q/K/V projections (+ bias, + LoRA), split into heads.
+      Tensor q = layer.q_proj.forward(h, lora).view(total, heads, headDim); // (total, heads, headDim)
+      Tensor k = layer.k_proj.forward(h, lora).view(total, kvHeads, headDim); // (total, kvHeads, headDim)
+      Tensor v = layer.v_proj.forward(h, lora).view(total, kvHeads, headDim); // (total, kvHeads, headDim)
+
+      // 4. Family hook: Qwen3 RMS-normalises each head of q and k here.
+      q = normalizeQuery(i, q); // (total, heads, headDim)
+      k = normalizeKey(i, k); // (total, kvHeads, headDim)
+
+      // 5. RoPE at each token's position in its own sequence.
+      q = RotaryEmbedding.apply(q, cos, sin); // (total, heads, headDim)
+      k = RotaryEmbedding.apply(k, cos, sin); // (total, kvHeads, headDim)
+
+      // 6-7. Append to each row's KV cache, then causal grouped-query attention per row.
+      Tensor attn = attention(i, q, k, v, rows, offsets); // (total, heads*headDim)
+
+      // 8. Output projection and residual.
+      hidden = residual.add(layer.o_proj.forward(attn, lora)); // (total, hidden)
+
+      // 9. Post-attention RMSNorm, SwiGLU MLP, residual.
+      residual = hidden;
+      h = layer.post_attention_layernorm.forward(hidden); // (total, hidden)
+      Tensor gate = layer.gate_proj.forward(h, lora); // (total, intermediate)
+      Tensor up = layer.up_proj.forward(h, lora); // (total, intermediate)
+      Tensor mlp = layer.down_proj.forward(torch.silu(gate).mul(up), lora); // (total, hidden)
+      hidden = residual.add(mlp); // (total, hidden)
+    }
+    return hidden;
   }
 
   /**

@@ -61,6 +61,23 @@ public final class KvCache implements AutoCloseable {
     length += count;
   }
 
+  /**
+   * Drops whatever a failed forward appended to some layers but did not {@link #advance}, so the
+   * cache is consistent again.
+   */
+  void rollback() {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null && keys[i].size(2) > length) {
+        Tensor k = length == 0 ? null : Tensors.keep(keys[i].narrow(2, 0, length).clone());
+        Tensor v = length == 0 ? null : Tensors.keep(values[i].narrow(2, 0, length).clone());
+        keys[i].close();
+        values[i].close();
+        keys[i] = k;
+        values[i] = v;
+      }
+    }
+  }
+
   /** Frees the cached tensors; the cache is empty afterwards. */
   @Override
   public void close() {

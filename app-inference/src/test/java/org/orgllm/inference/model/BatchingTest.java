@@ -141,6 +141,34 @@ class BatchingTest {
     }
   }
 
+  @Test
+  void aForwardThatFailsHalfwayLeavesTheCacheAsItWas() {
+    var folder = Fixtures.folder("tiny-qwen2");
+    var config = org.orgllm.inference.config.ModelConfig.read(folder);
+    var generation = org.orgllm.inference.config.GenerationConfig.read(folder);
+    var weights = new WeightLoader(org.orgllm.inference.safetensors.SafetensorsIndex.open(folder), LoadOptions.defaults());
+    boolean[] fail = {false};
+    DecoderModel flaky = new org.orgllm.inference.model.qwen2.Qwen2Model(config, generation, weights, LoadOptions.defaults()) {
+      @Override
+      protected org.bytedeco.pytorch.Tensor normalizeKey(int layer, org.bytedeco.pytorch.Tensor k) {
+        if (fail[0] && layer == 1) {
+          throw new IllegalStateException("boom");
+        }
+        return k;
+      }
+    };
+    try (KvCache cache = KvCache.of(flaky)) {
+      flaky.forward(List.of(Row.of(cache, 298, 117, 115)));
+      fail[0] = true;
+      assertThatThrownBy(() -> flaky.forward(List.of(Row.of(cache, 267, 10)))).hasMessage("boom");
+      assertThat(cache.length()).isEqualTo(3);
+      fail[0] = false;
+      float[] resumed = Tensors.toFloats(flaky.forward(List.of(Row.of(cache, 267, 10))).lastLogits());
+      float[][] expected = full(new int[] {298, 117, 115, 267, 10}, null);
+      assertThat(maxAbsDiff(resumed, expected[4])).isLessThan(1e-5f);
+    }
+  }
+
   private static float[] flatten(float[][] rows) {
     float[] out = new float[rows.length * rows[0].length];
     for (int r = 0; r < rows.length; r++) {
