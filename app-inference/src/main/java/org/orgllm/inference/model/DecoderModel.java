@@ -192,12 +192,9 @@ public abstract class DecoderModel implements AutoCloseable {
       // 1. Embed: look up rows of embed_tokens (held dtype) and compute in the compute dtype.
       Tensor hidden = embed_tokens.index_select(0, inputIds).to(compute); // (total, hidden)
 
-      try {
-        hidden = decoderLayers(hidden, rows, offsets, cos, sin, lora);
-      } catch (RuntimeException e) {
-        rows.forEach(row -> row.cache().rollback());
-        throw e;
-      }
+      // 2-9. The decoder layers. If one throws, caches were written past their length but not
+      // advanced, so they stay consistent.
+      hidden = decoderLayers(hidden, rows, offsets, cos, sin, lora); // (total, hidden)
       for (Row row : rows) {
         row.cache().advance(row.tokens().length);
       }

@@ -1,22 +1,24 @@
 package org.orgllm.inference.model;
 
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorArrayRef;
-import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch;
 import org.orgllm.inference.torch.Tensors;
 
 /**
  * The keys and values one sequence has produced so far, per layer, after RoPE.
  *
+ * <p>Each layer owns a buffer whose capacity doubles when full, so appending a token copies only that
+ * token (amortised O(1)) instead of the whole history. Only the first {@link #length()} positions are
+ * meaningful; a failed forward leaves garbage beyond them, which the next append overwrites.
+ *
  * <p>Not thread-safe; a cache belongs to one sequence and is advanced only by {@link
- * DecoderModel#forward}. Appends concatenate (simple and fine for short contexts; a preallocated
- * buffer is the obvious later optimisation).
+ * DecoderModel#forward}.
  */
 public final class KvCache implements AutoCloseable {
 
-  private final Tensor[] keys; // per layer: (1, kvHeads, length, headDim)
-  private final Tensor[] values; // per layer: (1, kvHeads, length, headDim)
+  private static final int MIN_CAPACITY = 16;
+
+  private final Tensor[] keys; // per layer: (1, kvHeads, capacity, headDim)
+  private final Tensor[] values; // per layer: (1, kvHeads, capacity, headDim)
   private int length;
 
   /** An empty cache for a model with {@code layers} decoder layers. */
@@ -36,24 +38,35 @@ public final class KvCache implements AutoCloseable {
   }
 
   /**
-   * Appends this step's keys and values of one layer and returns the full ones.
+   * Writes this step's keys and values of one layer after the cached ones and returns all of them.
    *
    * @param k (1, kvHeads, new, headDim)
    * @param v (1, kvHeads, new, headDim)
-   * @return {keys, values}, each (1, kvHeads, length + new, headDim); owned by the cache
+   * @return {keys, values}, each (1, kvHeads, length + new, headDim): views of the cache's buffers
    */
   Tensor[] append(int layer, Tensor k, Tensor v) {
-    Tensor oldK = keys[layer];
-    Tensor oldV = values[layer];
-    keys[layer] = oldK == null ? k.clone() : torch.cat(new TensorArrayRef(new TensorVector(oldK, k)), 2);
-    values[layer] = oldV == null ? v.clone() : torch.cat(new TensorArrayRef(new TensorVector(oldV, v)), 2);
-    Tensors.keep(keys[layer]);
-    Tensors.keep(values[layer]);
-    if (oldK != null) {
-      oldK.close();
-      oldV.close();
+    long n = k.size(2);
+    long needed = length + n;
+    if (keys[layer] == null || keys[layer].size(2) < needed) {
+      long capacity = Math.max(needed, Math.max(MIN_CAPACITY, keys[layer] == null ? 0 : 2 * keys[layer].size(2)));
+      keys[layer] = grow(keys[layer], k, capacity);
+      values[layer] = grow(values[layer], v, capacity);
     }
-    return new Tensor[] {keys[layer], values[layer]};
+    keys[layer].narrow(2, length, n).copy_(k);
+    values[layer].narrow(2, length, n).copy_(v);
+    return new Tensor[] {keys[layer].narrow(2, 0, needed), values[layer].narrow(2, 0, needed)};
+  }
+
+  /** A buffer of {@code capacity} positions holding the first {@code length} of {@code old}. */
+  private Tensor grow(Tensor old, Tensor like, long capacity) {
+    Tensor buffer = Tensors.keep(like.new_empty(like.size(0), like.size(1), capacity, like.size(3))); // (1, kvHeads, capacity, headDim)
+    if (old != null) {
+      if (length > 0) {
+        buffer.narrow(2, 0, length).copy_(old.narrow(2, 0, length));
+      }
+      old.close();
+    }
+    return buffer;
   }
 
   /** Called once per forward, after every layer appended {@code count} positions. */
@@ -61,24 +74,7 @@ public final class KvCache implements AutoCloseable {
     length += count;
   }
 
-  /**
-   * Drops whatever a failed forward appended to some layers but did not {@link #advance}, so the
-   * cache is consistent again.
-   */
-  void rollback() {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null && keys[i].size(2) > length) {
-        Tensor k = length == 0 ? null : Tensors.keep(keys[i].narrow(2, 0, length).clone());
-        Tensor v = length == 0 ? null : Tensors.keep(values[i].narrow(2, 0, length).clone());
-        keys[i].close();
-        values[i].close();
-        keys[i] = k;
-        values[i] = v;
-      }
-    }
-  }
-
-  /** Frees the cached tensors; the cache is empty afterwards. */
+  /** Frees the buffers; the cache is empty afterwards. */
   @Override
   public void close() {
     for (int i = 0; i < keys.length; i++) {
