@@ -1,5 +1,6 @@
 package org.orgllm.inference.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class Main {
     LogitsReport report = LogitsReport.compute(model, adapter, ids, a.intValue("--steps", 8), a.flag("--ignore-eos"));
     try {
       out.println(new ObjectMapper().writeValueAsString(report));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

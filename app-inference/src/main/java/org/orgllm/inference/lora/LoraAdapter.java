@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -152,8 +153,8 @@ public final class LoraAdapter {
         if (shapeA.length != 2 || shapeB.length != 2 || shapeA[1] != base2[1] || shapeB[0] != base2[0]
             || shapeA[0] != shapeB[1]) {
           throw ModelLoadException.of(weightsFile, "tensor '" + keyA + "' / lora_B have shapes "
-              + java.util.Arrays.toString(shapeA) + " / " + java.util.Arrays.toString(shapeB)
-              + " but the base " + proj + " is " + java.util.Arrays.toString(base2) + " (out, in): adapter for another base?");
+              + Arrays.toString(shapeA) + " / " + Arrays.toString(shapeB)
+              + " but the base " + proj + " is " + Arrays.toString(base2) + " (out, in): adapter for another base?");
         }
         int rank = scaling.rank(module);
         if (shapeA[0] != rank) {

@@ -3,6 +3,7 @@ package org.orgllm.inference.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.torch.Tensors;
@@ -45,7 +46,7 @@ public final class GreedyDecoder {
    * @param isStop whether an id ends generation
    */
   public Result generate(
-      int[] prompt, LoraAdapter adapter, int maxNewTokens, IntPredicate isStop, java.util.function.IntConsumer onToken) {
+      int[] prompt, LoraAdapter adapter, int maxNewTokens, IntPredicate isStop, IntConsumer onToken) {
     List<Integer> out = new ArrayList<>();
     double minGap = Double.POSITIVE_INFINITY;
     boolean stopped = false;

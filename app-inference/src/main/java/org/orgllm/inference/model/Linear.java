@@ -1,9 +1,10 @@
 package org.orgllm.inference.model;
 
+import java.util.Arrays;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
+import org.bytedeco.pytorch.global.torch;
 import org.orgllm.inference.lora.LoraBatch;
 import org.orgllm.inference.lora.LoraWeights;
 import org.orgllm.inference.lora.Projection;
@@ -113,6 +114,6 @@ public class Linear {
 
   @Override
   public String toString() {
-    return name + java.util.Arrays.toString(Tensors.shape(weight));
+    return name + Arrays.toString(Tensors.shape(weight));
   }
 }

@@ -1,6 +1,7 @@
 package org.orgllm.inference.model;
 
 import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
@@ -29,7 +30,7 @@ public final class RmsNorm {
   public Tensor forward(Tensor x) {
     ScalarType inputType = x.scalar_type();
     Tensor h = x.to(ScalarType.Float); // (..., dim)
-    Tensor variance = h.pow(new Scalar(2.0)).mean(new long[] {-1}, true, new org.bytedeco.pytorch.ScalarTypeOptional()); // (..., 1)
+    Tensor variance = h.pow(new Scalar(2.0)).mean(new long[] {-1}, true, new ScalarTypeOptional()); // (..., 1)
     h = h.mul(variance.add(new Scalar(eps)).rsqrt()); // (..., dim)
     Tensor w = weight.scalar_type().value == inputType.value ? weight : weight.to(inputType);
     return w.mul(h.to(inputType));
