@@ -16,8 +16,8 @@ import org.orgllm.inference.model.WeightDtype;
 import org.orgllm.inference.tokenizer.Tokenizer;
 
 /**
- * {@code orgllm logits|generate}: thin adapters from the command line to {@link LogitsReport} and
- * {@link GreedyDecoder}.
+ * {@code orgllm logits|generate|bench}: thin adapters from the command line to {@link LogitsReport},
+ * {@link GreedyDecoder} and {@link Bench}.
  */
 public final class Main {
 
@@ -25,6 +25,7 @@ public final class Main {
       usage:
         logits   --model DIR [--adapter DIR] --ids 1,2,3 [--steps N] [--ignore-eos] [--dtype fp32|bf16]
         generate --model DIR [--adapter DIR] --prompt TEXT [--max-new-tokens N] [--dtype fp32|bf16]
+        bench    --model DIR [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16]
       """;
 
   private Main() {}
@@ -47,6 +48,8 @@ public final class Main {
             Set.of("--model", "--adapter", "--ids", "--steps", "--dtype")), out);
         case "generate" -> generate(new Args(args, 1, Set.of(),
             Set.of("--model", "--adapter", "--prompt", "--max-new-tokens", "--dtype")), out);
+        case "bench" -> bench(new Args(args, 1, Set.of(),
+            Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype")), out);
         default -> throw new Args.UsageException("unknown subcommand " + args[0]);
       }
       return 0;
@@ -96,13 +99,28 @@ public final class Main {
     }
   }
 
+  private static void bench(Args a, PrintStream out) {
+    try (DecoderModel model = load(a)) {
+      long bytes = model.checkpoint().files().stream().mapToLong(f -> f.path().toFile().length()).sum();
+      Bench bench = Bench.run(model, a.intValue("--prompt-tokens", 64), a.intValue("--steps", 32), bytes);
+      out.println(new ObjectMapper().writeValueAsString(bench));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static DecoderModel load(Args a) {
     WeightDtype dtype = switch (a.get("--dtype", "fp32")) {
       case "fp32" -> WeightDtype.FP32;
       case "bf16" -> WeightDtype.BF16;
       default -> throw new Args.UsageException("--dtype must be fp32 or bf16");
     };
-    return ModelLoader.load(Path.of(a.required("--model")), LoadOptions.defaults().withWeightDtype(dtype));
+    int threads = a.intValue("--decode-threads", 1);
+    if (threads < 1) {
+      throw new Args.UsageException("--decode-threads must be >= 1");
+    }
+    return ModelLoader.load(Path.of(a.required("--model")),
+        LoadOptions.defaults().withWeightDtype(dtype).withDecodeThreads(threads));
   }
 
   private static LoraAdapter adapter(Args a, DecoderModel model) {

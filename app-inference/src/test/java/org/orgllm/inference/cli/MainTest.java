@@ -80,6 +80,21 @@ class MainTest {
   }
 
   @Test
+  void benchPrintsTimings() throws Exception {
+    Run r = run("bench", "--model", Fixtures.folder("tiny-qwen2").toString(), "--prompt-tokens", "16", "--steps", "4",
+        "--decode-threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("prompt_tokens").asInt()).isEqualTo(16);
+    assertThat(json.get("decode_steps").asInt()).isEqualTo(4);
+    assertThat(json.get("prefill_ms").asDouble()).isPositive();
+    assertThat(json.get("decode_tokens_per_s").asDouble()).isPositive();
+    assertThat(json.get("weight_gb_per_s").asDouble()).isPositive();
+    assertThat(run("bench", "--model", Fixtures.folder("tiny-qwen2").toString(), "--decode-threads", "0").code())
+        .isEqualTo(2);
+  }
+
+  @Test
   void badUsageExitsWith2AndLoadErrorsWith1() {
     assertThat(run().code()).isEqualTo(2);
     assertThat(run("logits", "--ids", "1").err()).contains("--model is required");
