@@ -1,0 +1,130 @@
+package org.orgllm.inference.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import org.orgllm.inference.ModelLoadException;
+import org.orgllm.inference.lora.LoraAdapter;
+import org.orgllm.inference.model.DecoderModel;
+import org.orgllm.inference.model.GreedyDecoder;
+import org.orgllm.inference.model.LoadOptions;
+import org.orgllm.inference.model.ModelLoader;
+import org.orgllm.inference.model.WeightDtype;
+import org.orgllm.inference.tokenizer.Tokenizer;
+
+/**
+ * {@code orgllm logits|generate|bench}: thin adapters from the command line to {@link LogitsReport},
+ * {@link GreedyDecoder} and {@link Bench}.
+ */
+public final class Main {
+
+  private static final String USAGE = """
+      usage:
+        logits   --model DIR [--adapter DIR] --ids 1,2,3 [--steps N] [--ignore-eos] [--dtype fp32|bf16]
+        generate --model DIR [--adapter DIR] --prompt TEXT [--max-new-tokens N] [--dtype fp32|bf16]
+        bench    --model DIR [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16]
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs a subcommand; returns the exit code (0 ok, 1 load/runtime error, 2 usage). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      if (args.length == 0) {
+        throw new Args.UsageException("missing subcommand");
+      }
+      switch (args[0]) {
+        case "logits" -> logits(new Args(args, 1, Set.of("--ignore-eos"),
+            Set.of("--model", "--adapter", "--ids", "--steps", "--dtype")), out);
+        case "generate" -> generate(new Args(args, 1, Set.of(),
+            Set.of("--model", "--adapter", "--prompt", "--max-new-tokens", "--dtype")), out);
+        case "bench" -> bench(new Args(args, 1, Set.of(),
+            Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype")), out);
+        default -> throw new Args.UsageException("unknown subcommand " + args[0]);
+      }
+      return 0;
+    } catch (Args.UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    } catch (ModelLoadException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void logits(Args a, PrintStream out) {
+    try (DecoderModel model = load(a)) {
+      logits(a, model, out);
+    }
+  }
+
+  private static void logits(Args a, DecoderModel model, PrintStream out) {
+    LoraAdapter adapter = adapter(a, model);
+    int[] ids;
+    try {
+      ids = Arrays.stream(a.required("--ids").split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    } catch (NumberFormatException e) {
+      throw new Args.UsageException("--ids must be comma-separated integers");
+    }
+    if (ids.length == 0) {
+      throw new Args.UsageException("--ids is empty");
+    }
+    LogitsReport report = LogitsReport.compute(model, adapter, ids, a.intValue("--steps", 8), a.flag("--ignore-eos"));
+    try {
+      out.println(new ObjectMapper().writeValueAsString(report));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void generate(Args a, PrintStream out) {
+    try (DecoderModel model = load(a);
+        Tokenizer tokenizer = Tokenizer.load(Path.of(a.required("--model")))) {
+      LoraAdapter adapter = adapter(a, model);
+      int[] prompt = tokenizer.encode(a.required("--prompt"));
+      GreedyDecoder.Result result = new GreedyDecoder(model).generate(
+          prompt, adapter, a.intValue("--max-new-tokens", 64), Set.copyOf(model.generationConfig().eosTokenIds()));
+      out.println(tokenizer.decode(result.newIds(), true));
+    }
+  }
+
+  private static void bench(Args a, PrintStream out) {
+    try (DecoderModel model = load(a)) {
+      long bytes = model.checkpoint().files().stream().mapToLong(f -> f.path().toFile().length()).sum();
+      Bench bench = Bench.run(model, a.intValue("--prompt-tokens", 64), a.intValue("--steps", 32), bytes);
+      out.println(new ObjectMapper().writeValueAsString(bench));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static DecoderModel load(Args a) {
+    WeightDtype dtype = switch (a.get("--dtype", "fp32")) {
+      case "fp32" -> WeightDtype.FP32;
+      case "bf16" -> WeightDtype.BF16;
+      default -> throw new Args.UsageException("--dtype must be fp32 or bf16");
+    };
+    int threads = a.intValue("--decode-threads", 1);
+    if (threads < 1) {
+      throw new Args.UsageException("--decode-threads must be >= 1");
+    }
+    return ModelLoader.load(Path.of(a.required("--model")),
+        LoadOptions.defaults().withWeightDtype(dtype).withDecodeThreads(threads));
+  }
+
+  private static LoraAdapter adapter(Args a, DecoderModel model) {
+    String dir = a.get("--adapter", null);
+    return dir == null ? null : LoraAdapter.load(Path.of(dir), model.config(), model.options().device());
+  }
+}

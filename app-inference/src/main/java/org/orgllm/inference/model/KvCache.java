@@ -1,0 +1,90 @@
+package org.orgllm.inference.model;
+
+import org.bytedeco.pytorch.Tensor;
+import org.orgllm.inference.torch.Tensors;
+
+/**
+ * The keys and values one sequence has produced so far, per layer, after RoPE.
+ *
+ * <p>Each layer owns a buffer whose capacity doubles when full, so appending a token copies only that
+ * token (amortised O(1)) instead of the whole history. Only the first {@link #length()} positions are
+ * meaningful; a failed forward leaves garbage beyond them, which the next append overwrites.
+ *
+ * <p>Not thread-safe; a cache belongs to one sequence and is advanced only by {@link
+ * DecoderModel#forward}.
+ */
+public final class KvCache implements AutoCloseable {
+
+  private static final int MIN_CAPACITY = 16;
+
+  private final Tensor[] keys; // per layer: (1, kvHeads, capacity, headDim)
+  private final Tensor[] values; // per layer: (1, kvHeads, capacity, headDim)
+  private int length;
+
+  /** An empty cache for a model with {@code layers} decoder layers. */
+  public KvCache(int layers) {
+    this.keys = new Tensor[layers];
+    this.values = new Tensor[layers];
+  }
+
+  /** An empty cache sized for {@code model}. */
+  public static KvCache of(DecoderModel model) {
+    return new KvCache(model.config().numHiddenLayers());
+  }
+
+  /** Tokens already cached (the position of the next token). */
+  public int length() {
+    return length;
+  }
+
+  /**
+   * Writes this step's keys and values of one layer after the cached ones and returns all of them.
+   *
+   * @param k (1, kvHeads, new, headDim)
+   * @param v (1, kvHeads, new, headDim)
+   * @return {keys, values}, each (1, kvHeads, length + new, headDim): views of the cache's buffers
+   */
+  Tensor[] append(int layer, Tensor k, Tensor v) {
+    long n = k.size(2);
+    long needed = length + n;
+    if (keys[layer] == null || keys[layer].size(2) < needed) {
+      long capacity = Math.max(needed, Math.max(MIN_CAPACITY, keys[layer] == null ? 0 : 2 * keys[layer].size(2)));
+      keys[layer] = grow(keys[layer], k, capacity);
+      values[layer] = grow(values[layer], v, capacity);
+    }
+    keys[layer].narrow(2, length, n).copy_(k);
+    values[layer].narrow(2, length, n).copy_(v);
+    return new Tensor[] {keys[layer].narrow(2, 0, needed), values[layer].narrow(2, 0, needed)};
+  }
+
+  /** A buffer of {@code capacity} positions holding the first {@code length} of {@code old}. */
+  private Tensor grow(Tensor old, Tensor like, long capacity) {
+    Tensor buffer = Tensors.keep(like.new_empty(like.size(0), like.size(1), capacity, like.size(3))); // (1, kvHeads, capacity, headDim)
+    if (old != null) {
+      if (length > 0) {
+        buffer.narrow(2, 0, length).copy_(old.narrow(2, 0, length));
+      }
+      old.close();
+    }
+    return buffer;
+  }
+
+  /** Called once per forward, after every layer appended {@code count} positions. */
+  void advance(int count) {
+    length += count;
+  }
+
+  /** Frees the buffers; the cache is empty afterwards. */
+  @Override
+  public void close() {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        keys[i].close();
+        values[i].close();
+        keys[i] = null;
+        values[i] = null;
+      }
+    }
+    length = 0;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The decoder-only transformer shared by the supported families, written to read like Hugging Face's
+ * {@code modeling_qwen2.py}: {@link org.orgllm.inference.model.DecoderModel#forward} runs a batch of
+ * rows (each with its own {@link org.orgllm.inference.model.KvCache}, new tokens and optional LoRA
+ * adapter) as one packed matrix. Family differences live in the sub-packages {@code llama}, {@code
+ * qwen2} and {@code qwen3}. {@link org.orgllm.inference.model.ModelLoader} builds a model from a
+ * folder; {@link org.orgllm.inference.model.GreedyDecoder} is the simplest generation loop.
+ */
+package org.orgllm.inference.model;

@@ -1,0 +1,97 @@
+package org.orgllm.inference.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orgllm.inference.lora.LoraBatch;
+import org.orgllm.inference.lora.Projection;
+import org.orgllm.inference.torch.ParallelMatVec;
+import org.orgllm.inference.torch.Tensors;
+import org.orgllm.inference.torch.TorchRuntime;
+
+/** The decode fast paths of {@link Linear} against the plain {@code linear} they replace. */
+class LinearTest {
+
+  @BeforeAll
+  static void init() {
+    TorchRuntime.init();
+    torch.manual_seed(42);
+  }
+
+  private static float maxDiff(Tensor a, Tensor b) {
+    float[] x = Tensors.toFloats(a);
+    float[] y = Tensors.toFloats(b);
+    assertThat(x).hasSameSizeAs(y);
+    float m = 0;
+    for (int i = 0; i < x.length; i++) {
+      m = Math.max(m, Math.abs(x[i] - y[i]));
+    }
+    return m;
+  }
+
+  @Test
+  void singleRowMvAndParallelSplitsEqualLinear() {
+    // Odd sizes so the row split is uneven.
+    Tensor w = torch.randn(37, 19); // (out, in)
+    Tensor b = torch.randn(37); // (out)
+    Tensor x = torch.randn(1, 19); // (1, in)
+    Tensor expected = torch.linear(x, w, new TensorOptional(b)); // (1, out)
+    Tensor expectedNoBias = torch.linear(x, w); // (1, out)
+
+    Linear plain = new Linear("t", 0, Projection.q_proj, w, b);
+    assertThat(maxDiff(plain.forward(x, LoraBatch.none()), expected)).isLessThan(1e-5f);
+    assertThat(maxDiff(new Linear("t", 0, Projection.q_proj, w, null).forward(x, LoraBatch.none()), expectedNoBias))
+        .isLessThan(1e-5f);
+
+    for (int parts : new int[] {2, 3, 5}) {
+      try (ParallelMatVec kernel = new ParallelMatVec(parts, 0)) {
+        Linear split = new Linear("t", 0, Projection.q_proj, w, b);
+        split.useMatVec(kernel);
+        Tensor y = split.forward(x, LoraBatch.none());
+        assertThat(Tensors.shape(y)).containsExactly(1, 37);
+        assertThat(maxDiff(y, expected)).as("%d parts", parts).isLessThan(1e-5f);
+        Linear splitNoBias = new Linear("t", 0, Projection.q_proj, w, null);
+        splitNoBias.useMatVec(kernel);
+        assertThat(maxDiff(splitNoBias.forward(x, LoraBatch.none()), expectedNoBias)).isLessThan(1e-5f);
+      }
+    }
+  }
+
+  @Test
+  void bf16WeightsAreUpcastSoTheMathStaysFp32() {
+    Tensor w = torch.randn(16, 8).to(ScalarType.BFloat16); // (out, in) as held
+    Tensor x = torch.randn(3, 8); // (tokens, in) fp32
+    Tensor expected = torch.linear(x, w.to(ScalarType.Float));
+    Linear linear = new Linear("t", 0, Projection.q_proj, w, null);
+    Tensor y = linear.forward(x, LoraBatch.none());
+    assertThat(Tensors.isType(y, ScalarType.Float)).isTrue();
+    assertThat(maxDiff(y, expected)).isLessThan(1e-5f);
+    assertThat(maxDiff(linear.forward(x.narrow(0, 1, 1), LoraBatch.none()), expected.narrow(0, 1, 1))).isLessThan(1e-5f);
+  }
+
+  @Test
+  void aModelWithTwoDecodeThreadsDecodesLikeOne() {
+    var folder = org.orgllm.inference.Fixtures.folder("tiny-qwen2");
+    try (DecoderModel one = ModelLoader.load(folder);
+        DecoderModel two = ModelLoader.load(folder, LoadOptions.defaults().withDecodeThreads(2))) {
+      // The tiny weights are below the split threshold; force the split on every projection.
+      try (ParallelMatVec kernel = new ParallelMatVec(2, 0)) {
+        for (DecoderLayer layer : two.layers) {
+          for (Projection p : Projection.values()) {
+            layer.projection(p).useMatVec(kernel);
+          }
+        }
+        two.lm_head.useMatVec(kernel);
+        GreedyDecoder.Result a = new GreedyDecoder(one).generate(new int[] {1, 2, 3}, null, 8, java.util.Set.of());
+        GreedyDecoder.Result b = new GreedyDecoder(two).generate(new int[] {1, 2, 3}, null, 8, java.util.Set.of());
+        assertThat(b.newIds()).containsExactly(a.newIds());
+        assertThat(b.minTop2Gap()).isCloseTo(a.minTop2Gap(), org.assertj.core.api.Assertions.within(1e-5));
+      }
+    }
+  }
+}
