@@ -1,7 +1,7 @@
 package org.orgllm.application;
 
 /** A request or document larger than the service accepts (HTTP 413). */
-public class ContentTooLargeException extends RuntimeException {
+public class ContentTooLargeException extends UseCaseException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package org.orgllm.application;
 
 /** An organization with this id already exists. */
-public class DuplicateOrganizationException extends RuntimeException {
+public class DuplicateOrganizationException extends UseCaseException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package org.orgllm.application;
 
 /** No such knowledge document in this organization. */
-public class UnknownDocumentException extends RuntimeException {
+public class UnknownDocumentException extends UseCaseException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package org.orgllm.application;
 
 /** No organization with this id exists, or the caller may not see it. */
-public class UnknownOrganizationException extends RuntimeException {
+public class UnknownOrganizationException extends UseCaseException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,11 @@
 package org.orgllm.application.generation;
 
+import org.orgllm.application.UseCaseException;
+
 import java.time.Duration;
 
 /** The engine's queue is full; the caller should retry after {@link #retryAfter()}. */
-public class OverloadedException extends RuntimeException {
+public class OverloadedException extends UseCaseException {
 
     private static final long serialVersionUID = 1L;
 

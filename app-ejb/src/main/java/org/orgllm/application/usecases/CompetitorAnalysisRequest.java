@@ -12,7 +12,7 @@ public record CompetitorAnalysisRequest(
         @NotBlank String organizationId,
         @Size(max = 200) String organizationName,
         @NotBlank @Size(max = 8000) String competitorAction,
-        @Size(max = UseCaseLimits.MAX_CONTENT_CHARS) String marketData,
+        String marketData,
         @Size(max = 4000) String currentPosition,
         @Size(max = 50) List<@Size(max = 500) String> organizationalStrengths) implements UseCaseRequest<CompetitorAnalysisRequest> {
 

@@ -12,7 +12,7 @@ public record DocumentAnalysisRequest(
         @NotBlank String organizationId,
         @Size(max = 200) String organizationName,
         @Size(max = 50) List<@Size(max = 500) String> organizationalValues,
-        @NotBlank @Size(max = UseCaseLimits.MAX_CONTENT_CHARS) String content) implements UseCaseRequest<DocumentAnalysisRequest> {
+        @NotBlank String content) implements UseCaseRequest<DocumentAnalysisRequest> {
 
     @Override
     public DocumentAnalysisRequest withProfile(OrganizationProfile p) {

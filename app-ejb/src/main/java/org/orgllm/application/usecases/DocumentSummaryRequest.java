@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 public record DocumentSummaryRequest(
         @NotBlank String organizationId,
         @Size(max = 200) String organizationName,
-        @NotBlank @Size(max = UseCaseLimits.MAX_CONTENT_CHARS) String content,
+        @NotBlank String content,
         @Min(20) @Max(2000) Integer maxWords) implements UseCaseRequest<DocumentSummaryRequest> {
 
     @Override

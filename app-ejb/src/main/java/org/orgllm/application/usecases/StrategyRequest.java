@@ -12,7 +12,7 @@ public record StrategyRequest(
         @NotBlank String organizationId,
         @Size(max = 200) String organizationName,
         @NotBlank @Size(max = 8000) String scenario,
-        @Size(max = UseCaseLimits.MAX_CONTENT_CHARS) String context,
+        String context,
         @Size(max = 50) List<@Size(max = 300) String> stakeholders,
         @Size(max = 50) List<@Size(max = 500) String> organizationalValues,
         @Size(max = 50) List<@Size(max = 500) String> strategicGoals,

@@ -122,7 +122,11 @@ public class Generation {
     public record Measurements(String baseModel, String adapterVersion, String finishReason, Integer promptTokens,
                                Integer completionTokens, Long queueMs, Long timeToFirstTokenMs, Long totalMs) {}
 
-    public void succeed(String rawOutput, String parsedOutputJson, Measurements m) {
+    /** @param renderedPrompt the exact prompt text the model saw (replaces the one recorded at the start) */
+    public void succeed(String renderedPrompt, String rawOutput, String parsedOutputJson, Measurements m) {
+        if (renderedPrompt != null) {
+            this.prompt = renderedPrompt;
+        }
         this.rawOutput = rawOutput;
         this.parsedOutputJson = parsedOutputJson;
         apply(m);
@@ -140,6 +144,14 @@ public class Generation {
             apply(m);
         }
         this.completedAt = Instant.now();
+    }
+
+    /** A failed attempt gives up its key (kept for the record with a suffix) so a retry can use it. */
+    public void releaseIdempotencyKey() {
+        if (idempotencyKey != null && status() != GenerationStatus.SUCCEEDED) {
+            String released = idempotencyKey + "#attempt-" + id;
+            idempotencyKey = released.length() > 300 ? null : released;
+        }
     }
 
     private void apply(Measurements m) {

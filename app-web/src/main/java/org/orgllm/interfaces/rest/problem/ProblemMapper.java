@@ -17,6 +17,14 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.orgllm.application.AccessDeniedException;
+import org.orgllm.application.ContentTooLargeException;
+import org.orgllm.application.UnknownDocumentException;
+import org.orgllm.application.UnknownGenerationException;
+import org.orgllm.application.generation.GenerationCancelledException;
+import org.orgllm.application.generation.GenerationFailedException;
+import org.orgllm.application.generation.ModelUnavailableException;
+import org.orgllm.application.generation.OverloadedException;
+import org.orgllm.application.generation.PromptTooLargeException;
 import org.orgllm.application.DuplicateOrganizationException;
 import org.orgllm.application.UnknownOrganizationException;
 import org.orgllm.domain.model.organization.InvalidOrganizationIdException;
@@ -40,7 +48,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             problem = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
                     uriInfo.getRequestUri().getRawPath(), problem.errors());
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        var response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (unwrap(thrown) instanceof OverloadedException o) {
+            response.header("Retry-After", Math.max(1, o.retryAfter().toSeconds()));
+        }
+        return response.build();
     }
 
     /** The problem a failure is reported as. */
@@ -52,6 +64,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case UnknownOrganizationException u -> Problem.of(404, "Unknown organization", u.getMessage());
             case DuplicateOrganizationException d -> Problem.of(409, "Organization exists", d.getMessage());
             case AccessDeniedException a -> Problem.of(403, "Forbidden", a.getMessage());
+            case UnknownGenerationException u -> Problem.of(404, "Unknown generation", u.getMessage());
+            case UnknownDocumentException u -> Problem.of(404, "Unknown document", u.getMessage());
+            case ContentTooLargeException c -> Problem.of(413, "Content too large", c.getMessage());
+            case PromptTooLargeException p -> Problem.of(413, "Prompt too large", p.getMessage());
+            case OverloadedException o -> Problem.of(429, "Too many requests", o.getMessage());
+            case ModelUnavailableException m -> Problem.of(503, "Model unavailable", m.getMessage());
+            case GenerationCancelledException c -> Problem.of(409, "Cancelled", c.getMessage());
+            case GenerationFailedException g -> Problem.of(502, "Unusable model output", g.getMessage());
+            case IllegalArgumentException i -> Problem.of(400, "Bad request", i.getMessage());
             case JsonbException j -> Problem.of(400, "Malformed JSON", j.getMessage());
             case WebApplicationException w when w.getResponse().getStatus() < 500 -> Problem.of(
                     w.getResponse().getStatus(), w.getResponse().getStatusInfo().getReasonPhrase(),
@@ -63,7 +84,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static Throwable unwrap(Throwable e) {
+    static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while (current instanceof EJBException && current.getCause() != null) {
             current = current.getCause();
