@@ -26,6 +26,12 @@ final class TokenizerJsonReader {
     private enum Kind { BYTE_LEVEL, SENTENCE_PIECE }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    // 150k distinct vocabulary keys would flood the symbol table that interning field names relies on.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build()
+            .setCodec(MAPPER);
 
     private TokenizerJsonReader() {
     }
@@ -36,9 +42,10 @@ final class TokenizerJsonReader {
         JsonNode decoder = null;
         String modelType = null;
         boolean byteFallback = false;
-        try (JsonParser p = new JsonFactory().setCodec(MAPPER).createParser(in)) {
+        try (JsonParser p = FACTORY.createParser(in)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (!(addedTokens != null && decoder != null && !vocab.isEmpty())
+                    && p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
@@ -46,7 +53,10 @@ final class TokenizerJsonReader {
                     case "decoder" -> decoder = p.readValueAsTree();
                     case "model" -> {
                         expect(p.currentToken(), JsonToken.START_OBJECT);
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        // The merges after the vocabulary are half of a BPE file and not needed: stop at them
+                        // when the sections before the model have been read (the usual layout).
+                        while (!(addedTokens != null && decoder != null && !vocab.isEmpty())
+                                && p.nextToken() == JsonToken.FIELD_NAME) {
                             String modelField = p.currentName();
                             p.nextToken();
                             switch (modelField) {

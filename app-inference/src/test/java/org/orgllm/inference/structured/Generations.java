@@ -42,8 +42,8 @@ final class Generations {
     }
 
     /**
-     * Samples with standard-normal logits (scaled by {@code spread}) at temperature 1 until end of
-     * sequence or {@code maxTokens}.
+     * Samples with logits uniform in {@code [-spread, spread]} at temperature 1 until end of sequence or
+     * {@code maxTokens}.
      *
      * @param check called after each masking, before sampling
      */
@@ -59,7 +59,7 @@ final class Generations {
         int[] eos = constraint.eosTokenIds();
         for (int step = 0; step < maxTokens; step++) {
             for (int i = 0; i < logits.length; i++) {
-                logits[i] = (float) (gaussian(random) * spread);
+                logits[i] = (float) ((random.nextDouble() * 2 - 1) * spread);
             }
             int id = sampler.sample(logits, history);
             history.append(id);
@@ -83,12 +83,6 @@ final class Generations {
         List<Error> errors = schema.validate(value);
         assertThat(errors).as("validation of %s", text).isEmpty();
         return value;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        double u = r.nextDouble();
-        double v = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
     private static boolean contains(int[] ids, int id) {
