@@ -1,0 +1,54 @@
+package org.orgllm.inference.structured;
+
+/**
+ * Bounds that the schema leaves open but constrained decoding must close, so that even a model that
+ * never wants to stop produces a finite document.
+ *
+ * @param defaultMaxStringLength characters of a string without {@code maxLength}
+ * @param defaultMaxItems        items of an array without {@code maxItems}
+ * @param maxWhitespaceRun       whitespace bytes allowed in a row between tokens of JSON syntax (0 = compact)
+ * @param maxIntegerDigits       integer digits of a number whose bounds do not limit them
+ * @param maxFractionDigits      digits after the decimal point of a {@code number}
+ */
+public record ConstraintOptions(
+        int defaultMaxStringLength,
+        int defaultMaxItems,
+        int maxWhitespaceRun,
+        int maxIntegerDigits,
+        int maxFractionDigits) {
+
+    /** Validates the bounds. */
+    public ConstraintOptions {
+        require(defaultMaxStringLength >= 1, "defaultMaxStringLength must be >= 1");
+        require(defaultMaxItems >= 1, "defaultMaxItems must be >= 1");
+        require(maxWhitespaceRun >= 0 && maxWhitespaceRun <= 64, "maxWhitespaceRun must be in [0, 64]");
+        require(maxIntegerDigits >= 1 && maxFractionDigits >= 0 && maxIntegerDigits + maxFractionDigits <= 18,
+                "need maxIntegerDigits >= 1, maxFractionDigits >= 0 and at most 18 digits in all");
+    }
+
+    /**
+     * Strings up to 1,000 characters, arrays up to 20 items, runs of up to 8 whitespace bytes (room for
+     * pretty-printed nesting), 12 integer and 6 fraction digits.
+     */
+    public static ConstraintOptions defaults() {
+        return new ConstraintOptions(1000, 20, 8, 12, 6);
+    }
+
+    public ConstraintOptions withDefaultMaxStringLength(int n) {
+        return new ConstraintOptions(n, defaultMaxItems, maxWhitespaceRun, maxIntegerDigits, maxFractionDigits);
+    }
+
+    public ConstraintOptions withDefaultMaxItems(int n) {
+        return new ConstraintOptions(defaultMaxStringLength, n, maxWhitespaceRun, maxIntegerDigits, maxFractionDigits);
+    }
+
+    public ConstraintOptions withMaxWhitespaceRun(int n) {
+        return new ConstraintOptions(defaultMaxStringLength, defaultMaxItems, n, maxIntegerDigits, maxFractionDigits);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
