@@ -56,7 +56,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /** The problem a failure is reported as. */
-    static Problem problemFor(Throwable thrown) {
+    public static Problem problemFor(Throwable thrown) {
         Throwable e = unwrap(thrown);
         return switch (e) {
             case ConstraintViolationException cve -> validation(cve);
