@@ -37,7 +37,7 @@ public class UseCaseCalls {
 
     /** Runs the use case streaming its text as server-sent events; ends with the result or an error. */
     public <R> void stream(Function<UseCaseOptions, UseCaseResult<R>> call, SseEventSink sink, Sse sse) {
-        try (sink) {
+        try {
             UseCaseOptions options = UseCaseOptions.of(Channel.API).streaming(
                     delta -> {
                         if (!sink.isClosed()) {
@@ -55,6 +55,12 @@ public class UseCaseCalls {
                 if (!sink.isClosed()) {
                     sink.send(event(sse, "error", ProblemMapper.problemFor(e)));
                 }
+            }
+        } finally {
+            try {
+                sink.close();
+            } catch (java.io.IOException e) {
+                // the client is gone already
             }
         }
     }
