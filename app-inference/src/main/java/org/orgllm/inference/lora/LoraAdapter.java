@@ -33,7 +33,7 @@ import org.orgllm.inference.torch.Tensors;
  * the nn.Linear projections of these families PEFT forces it to false, and so does this class.
  * {@code base_model_name_or_path} is informational; shapes and layer indices are what must match.
  */
-public final class LoraAdapter {
+public final class LoraAdapter implements AutoCloseable {
 
   /** Adapter config file name. */
   public static final String CONFIG_FILE = "adapter_config.json";
@@ -220,6 +220,32 @@ public final class LoraAdapter {
   /** {@code base_model_name_or_path} from the config (informational only). */
   public String baseModelNameOrPath() {
     return baseModelNameOrPath;
+  }
+
+  /** Bytes held by the A and B matrices: the memory this adapter adds to the base model. */
+  public long byteSize() {
+    long bytes = 0;
+    for (Map<Projection, LoraWeights> layer : layers) {
+      for (LoraWeights w : layer.values()) {
+        bytes += w.lora_A().nbytes() + w.lora_B().nbytes();
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Frees the weights now instead of at garbage collection. Call only when no forward can use the
+   * adapter any more (the engine's adapter cache counts the rows still running on it).
+   */
+  @Override
+  public void close() {
+    for (Map<Projection, LoraWeights> layer : layers) {
+      for (LoraWeights w : layer.values()) {
+        w.lora_A().close();
+        w.lora_B().close();
+      }
+      layer.clear();
+    }
   }
 
   @Override
