@@ -103,6 +103,17 @@ TOOL_RESULT = {"role": "tool", "tool_call_id": "call12345", "name": "get_weather
 TOOL_RESULT_2 = {"role": "tool", "tool_call_id": "call67890", "name": "get_weather",
                  "content": "{\"temperature\": 9, \"condition\": \"rain\"}"}
 FINAL = {"role": "assistant", "content": "It is 21.5 °C and sunny in Zürich."}
+RICH_TOOLS = TOOLS + [{"type": "function", "function": {
+    "name": "calculate", "description": "Evaluate an expression",
+    "parameters": {"type": "object", "properties": {
+        "expr": {"type": ["string", "number"], "description": "The expression"},
+        "values": {"type": "array", "items": {"type": "number"}, "description": "Inputs"},
+        "flags": {"type": "object", "additionalProperties": {"type": "boolean"}, "description": "Options"},
+        "note": {"description": "Free-form"}},
+        "required": ["expr"]}}}]
+OLD_STYLE_TOOLS = [{"name": "internet_search", "description": "Returns relevant snippets for a query",
+                    "parameter_definitions": {"query": {"description": "The query", "type": "str", "required": True},
+                                              "limit": {"description": "Max results", "type": "int", "required": False}}}]
 
 CHAT = [
     ("single-user", [U1], True, {}),
@@ -164,6 +175,26 @@ TEMPLATES = [
         ("thinking-history", [SYSTEM, U1, THINK_A1, U2], True, {}),
         ("tool-calls", [WEATHER_Q, TOOL_CALL_STR, TOOL_RESULT, TOOL_RESULT_2, FINAL], False, {}),
     ]),
+    ("templates/functionary-medium-v3.1.jinja", {"bos_token": "<|begin_of_text|>", "eos_token": "<|eot_id|>"},
+     CHAT + [
+        ("tools", [WEATHER_Q, TOOL_CALL_STR, TOOL_RESULT], True,
+         {"tools": TOOLS + [{"type": "code_interpreter"}]}),
+    ]),
+    ("templates/glm-4.6.jinja", {"eos_token": "<|endoftext|>"}, CHAT + [
+        ("thinking-history", [U1, THINK_A1, U2, THINK_A2], False, {}),
+        ("enable-thinking-false", [SYSTEM, U1], True, {"enable_thinking": False}),
+        ("tools", TOOL_TURN, True, {"tools": TOOLS}),
+    ]),
+    ("templates/command-r-plus-tool-use.jinja", {"bos_token": "<BOS_TOKEN>", "eos_token": "<|END_OF_TURN_TOKEN|>"}, [
+        ("json-schema-tools", [SYSTEM, U1], True, {"tools": RICH_TOOLS[1:]}),
+        ("json-schema-tool-call", [U1, {"role": "assistant", "content": "Let me compute.", "tool_calls": [
+            {"type": "function", "function": {"name": "calculate", "arguments": {"expr": "6*7", "values": [6, 7.5]}}},
+            {"type": "function", "function": {"name": "calculate", "arguments": {}}}]},
+            {"role": "tool", "content": "  42  "}], True, {"tools": RICH_TOOLS[1:]}),
+        ("undocumented-parameter-rejected", TOOL_TURN, True, {"tools": RICH_TOOLS}),
+        ("old-style-tools", [U1], True, {"tools": OLD_STYLE_TOOLS}),
+        ("no-tools-rejected", [U1], True, {}),
+    ]),
     ("templates/torture.jinja", {"bos_token": "<s>", "eos_token": "</s>"}, CHAT + [
         ("empty-conversation", [], True, {}),
         ("system-only", [SYSTEM], False, {}),
@@ -201,8 +232,9 @@ def main():
                     "messages": messages, "add_generation_prompt": add_generation_prompt, "kwargs": kwargs}
             try:
                 case["rendered"] = render(source, tokens, messages, add_generation_prompt, kwargs)
-            except TemplateError as e:
-                # raise_exception raises a plain TemplateError; Jinja's own errors are subclasses.
+            except Exception as e:  # pylint: disable=broad-except
+                # raise_exception raises a plain TemplateError; Jinja's own errors are subclasses, and
+                # Python errors (TypeError, ...) escape apply_chat_template as they are.
                 case["error"] = {"kind": "raised" if type(e) is TemplateError else "runtime", "message": str(e)}
             cases.append(case)
     out = {"about": "Reference renders by Python jinja2 " + jinja2.__version__

@@ -77,7 +77,7 @@ final class Arguments {
   }
 
   String string(int i) {
-    Object v = values[i];
+    Object v = Py.plain(values[i]);
     if (!(v instanceof String s)) {
       throw TemplateException.runtime(function + "() argument must be str, not " + Py.typeName(v));
     }

@@ -72,7 +72,8 @@ final class Filters {
       return v instanceof Undefined || args.truthy(1, false) && !Py.truthy(v) ? args.get(0, "") : v;
     }, "default", "d");
     register(Filters::dictsort, "dictsort");
-    register((in, v, a, k) -> escape(Py.str(v)), "escape", "e", "forceescape");
+    register((in, v, a, k) -> Markup.escape(v), "escape", "e");
+    register((in, v, a, k) -> new Markup(escape(Py.str(v))), "forceescape");
     register((in, v, a, k) -> {
       Iterator<Object> it = Py.iterator(v);
       return it.hasNext() ? it.next() : Undefined.withHint("No first item, sequence was empty.");
@@ -137,7 +138,9 @@ final class Filters {
     }, "replace");
     register(Filters::reverse, "reverse");
     register(Filters::round, "round");
-    register((in, v, a, k) -> Py.str(v), "safe", "string");
+    register((in, v, a, k) -> v instanceof Markup ? v : new Markup(Py.str(v)), "safe");
+    // soft_str: Markup stays Markup.
+    register((in, v, a, k) -> v instanceof Markup ? v : Py.str(v), "string");
     register(Filters::slice, "slice");
     register(Filters::sort, "sort");
     register((in, v, a, k) -> {

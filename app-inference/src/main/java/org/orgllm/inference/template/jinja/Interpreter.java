@@ -181,7 +181,7 @@ final class Interpreter {
       }
       case Node.NamespaceRef r -> {
         if (!(lookup(r.name(), frame) instanceof Namespace ns)) {
-          throw TemplateException.runtime("Cannot assign attribute on non-namespace object");
+          throw TemplateException.runtime("cannot assign attribute on non-namespace object");
         }
         ns.attributes.put(r.attr(), value);
       }
@@ -352,7 +352,7 @@ final class Interpreter {
   Object callFilter(String name, Object value, List<Object> args, Map<String, Object> kwargs) {
     Filters.Filter filter = Filters.get(name);
     if (filter == null) {
-      throw TemplateException.runtime("No filter named '" + name + "'.");
+      throw TemplateException.runtime("No filter named '" + name + "' found.");
     }
     return filter.apply(this, value, args, kwargs);
   }
@@ -360,7 +360,7 @@ final class Interpreter {
   boolean callTest(String name, Object value, List<Object> args, Map<String, Object> kwargs) {
     Tests.Test test = Tests.get(name);
     if (test == null) {
-      throw TemplateException.runtime("No test named '" + name + "'.");
+      throw TemplateException.runtime("No test named '" + name + "' found.");
     }
     return test.test(value, args, kwargs);
   }

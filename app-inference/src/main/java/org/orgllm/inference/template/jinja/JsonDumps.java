@@ -60,6 +60,7 @@ final class JsonDumps {
       case Long l -> out.append(l);
       case Double d -> out.append(number(d));
       case String s -> string(s);
+      case Markup m -> string(m.text());
       case List<?> l -> array(l, level);
       case Map<?, ?> m -> object(m, level);
       default -> throw TemplateException.runtime("Object of type " + Py.typeName(value) + " is not JSON serializable");

@@ -96,7 +96,8 @@ final class Lexer {
         }
       }
     }
-    tokens.add(new Token(Token.Type.EOF, "", line));
+    // Like Jinja, the end of the template is reported at the last token's line.
+    tokens.add(new Token(Token.Type.EOF, "", tokens.isEmpty() ? line : tokens.getLast().line()));
   }
 
   private int nextTagStart(int from) {

@@ -25,6 +25,7 @@ final class Methods {
   static Object lookup(Object obj, String name) {
     return switch (obj) {
       case String s -> stringMethod(s, name);
+      case Markup m -> markupMethod(m, name);
       case Map<?, ?> m -> UNSAFE_DICT.contains(name) ? unsafe(obj, name) : dictMethod(m, name);
       case Tuple t -> t.field(name) != Py.MISSING ? t.field(name) : sequenceMethod(t, name, "tuple");
       case List<?> l -> UNSAFE_LIST.contains(name) ? unsafe(obj, name) : sequenceMethod(l, name, "list");
@@ -162,6 +163,33 @@ final class Methods {
       default -> null;
     };
     return body == null ? null : method(name, "str", body);
+  }
+
+  /** Markup's methods return Markup and escape the strings passed to format and join. */
+  private static Object markupMethod(Markup m, String name) {
+    if (name.equals("format")) {
+      return method(name, "Markup", (a, k) -> {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        k.forEach((key, v) -> kwargs.put(key, escapeStringy(v)));
+        return new Markup(PyFormat.format(m.text(), a.stream().map(Methods::escapeStringy).toList(), kwargs));
+      });
+    }
+    if (name.equals("join")) {
+      return method(name, "Markup", (a, k) -> {
+        List<String> escaped = new ArrayList<>();
+        Py.iterate(Arguments.bind(name, a, k, "seq").get(0)).forEach(item -> escaped.add(Markup.escape(item).text()));
+        return new Markup(String.join(m.text(), escaped));
+      });
+    }
+    Object method = stringMethod(m.text(), name);
+    if (!(method instanceof Builtin b)) {
+      return method;
+    }
+    return method(name, "Markup", (a, k) -> Markup.wrap(b.call(a, k)));
+  }
+
+  private static Object escapeStringy(Object v) {
+    return v instanceof String || v instanceof Markup ? Markup.escape(v).text() : v;
   }
 
   private static Object affix(String s, String name, Arguments args) {

@@ -28,6 +28,7 @@ final class Py {
       case Long l -> "int";
       case Double d -> "float";
       case String s -> "str";
+      case Markup m -> "Markup";
       case Tuple t -> "tuple";
       case List<?> l -> "list";
       case Map<?, ?> m -> "dict";
@@ -79,6 +80,7 @@ final class Py {
       case Long l -> l != 0;
       case Double d -> d != 0.0;
       case String s -> !s.isEmpty();
+      case Markup m -> !m.text().isEmpty();
       case List<?> l -> !l.isEmpty();
       case Map<?, ?> m -> !m.isEmpty();
       case Undefined u -> false;
@@ -104,6 +106,7 @@ final class Py {
     return switch (v) {
       case null -> "None";
       case String s -> reprString(s);
+      case Markup m -> "Markup(" + reprString(m.text()) + ")";
       case Tuple t -> {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < t.size(); i++) {
@@ -212,7 +215,14 @@ final class Py {
 
   // ---- equality and ordering ----
 
+  /** Markup compares, hashes and iterates as the str it is. */
+  static Object plain(Object v) {
+    return v instanceof Markup m ? m.text() : v;
+  }
+
   static boolean eq(Object a, Object b) {
+    a = plain(a);
+    b = plain(b);
     if (a == b) {
       return !(a instanceof Double d && d.isNaN());
     }
@@ -298,6 +308,8 @@ final class Py {
 
   /** Three-way comparison with Python's rules, or a TypeError for unorderable types. */
   static int compare(String op, Object a, Object b) {
+    a = plain(a);
+    b = plain(b);
     if (isNumber(a) && isNumber(b)) {
       return compareNumbers(a, b);
     }
@@ -355,6 +367,8 @@ final class Py {
 
   /** Python's {@code item in container}. */
   static boolean contains(Object container, Object item) {
+    container = plain(container);
+    item = plain(item);
     switch (container) {
       case String s -> {
         if (!(item instanceof String sub)) {
@@ -392,7 +406,7 @@ final class Py {
   // ---- len and iteration ----
 
   static int len(Object v) {
-    return switch (v) {
+    return switch (plain(v)) {
       case String s -> s.codePointCount(0, s.length());
       case List<?> l -> l.size();
       case Map<?, ?> m -> m.size();
@@ -403,7 +417,7 @@ final class Py {
 
   @SuppressWarnings("unchecked")
   static Iterable<Object> iterate(Object v) {
-    return switch (v) {
+    return switch (plain(v)) {
       case List<?> l -> (List<Object>) l;
       case Map<?, ?> m -> new ArrayList<>(m.keySet());
       case String s -> chars(s);
@@ -428,7 +442,8 @@ final class Py {
   }
 
   static boolean isIterable(Object v) {
-    return v instanceof List<?> || v instanceof Map<?, ?> || v instanceof String || v instanceof Undefined
+    return v instanceof List<?> || v instanceof Map<?, ?> || v instanceof String || v instanceof Markup
+        || v instanceof Undefined
         || v instanceof Generator;
   }
 
@@ -453,13 +468,39 @@ final class Py {
         yield toDouble(a) / toDouble(b);
       }
       case "//" -> numeric(op, a, b);
-      case "%" -> a instanceof String s ? PyFormat.percent(s, b) : numeric(op, a, b);
+      case "%" -> a instanceof String s ? PyFormat.percent(s, b)
+          : a instanceof Markup m ? new Markup(PyFormat.percent(m.text(), escapeArgs(b))) : numeric(op, a, b);
       case "**" -> pow(a, b);
       default -> throw new IllegalArgumentException(op);
     };
   }
 
+  /** Format arguments for {@code markup % args}: strings get escaped, like markupsafe does. */
+  private static Object escapeArgs(Object args) {
+    if (args instanceof Tuple t) {
+      return Tuple.of(t.stream().map(Py::escapeArg).toList());
+    }
+    if (args instanceof Map<?, ?> m) {
+      Map<Object, Object> escaped = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> escaped.put(k, escapeArg(v)));
+      return escaped;
+    }
+    return escapeArg(args);
+  }
+
+  private static Object escapeArg(Object v) {
+    return v instanceof String || v instanceof Markup ? Markup.escape(v) : v;
+  }
+
   private static Object add(Object a, Object b) {
+    if (a instanceof Markup || b instanceof Markup) {
+      // Markup + str escapes the plain side (markupsafe's __add__ / __radd__).
+      if ((a instanceof String || a instanceof Markup) && (b instanceof String || b instanceof Markup)) {
+        return new Markup(Markup.escape(a).text() + Markup.escape(b).text());
+      }
+      a = plain(a);
+      b = plain(b);
+    }
     if (isNumber(a) && isNumber(b)) {
       return numeric("+", a, b);
     }
@@ -484,6 +525,9 @@ final class Py {
   }
 
   private static Object mul(Object a, Object b) {
+    if (a instanceof Markup || b instanceof Markup) {
+      return Markup.wrap(mul(plain(a), plain(b)));
+    }
     if (isNumber(a) && isNumber(b)) {
       return numeric("*", a, b);
     }
@@ -640,6 +684,10 @@ final class Py {
 
   private static Object item(Object obj, Object key) {
     switch (obj) {
+      case Markup m -> {
+        Object item = item(m.text(), key);
+        return item == MISSING ? MISSING : Markup.wrap(item);
+      }
       case Map<?, ?> m -> {
         if (key instanceof List<?> && !(key instanceof Tuple) || key instanceof Map<?, ?>) {
           return MISSING;
@@ -690,6 +738,9 @@ final class Py {
       if (bound != null && !isInt(bound)) {
         return Undefined.member(obj, "slice(" + repr(start) + ", " + repr(stop) + ", " + repr(step) + ")");
       }
+    }
+    if (obj instanceof Markup m) {
+      return Markup.wrap(slice(m.text(), start, stop, step));
     }
     List<Object> items;
     if (obj instanceof String s) {

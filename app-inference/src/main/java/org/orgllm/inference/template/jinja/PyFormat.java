@@ -332,6 +332,7 @@ final class PyFormat {
         m.group(9) != null ? m.group(9).charAt(0) : 0);
     return switch (value) {
       case String s -> formatString(s, spec);
+      case Markup markup -> formatString(markup.text(), spec);
       case Boolean b -> formatNumber(b ? 1L : 0L, spec);
       case Long l -> formatNumber(l, spec);
       case Double d -> formatNumber(d, spec);

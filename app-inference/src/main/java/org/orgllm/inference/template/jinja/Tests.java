@@ -48,16 +48,16 @@ final class Tests {
     register((v, a, k) -> v instanceof Double, "float");
     register((v, a, k) -> StringOps.is(Py.str(v), "islower"), "lower");
     register((v, a, k) -> StringOps.is(Py.str(v), "isupper"), "upper");
-    register((v, a, k) -> v instanceof String, "string");
+    register((v, a, k) -> v instanceof String || v instanceof Markup, "string");
     register((v, a, k) -> v instanceof Map<?, ?>, "mapping");
     register((v, a, k) -> Py.isNumber(v), "number");
     // Python: has len() and __getitem__ (Jinja's Undefined has both).
-    register((v, a, k) -> v instanceof String || v instanceof List<?> || v instanceof Map<?, ?>
+    register((v, a, k) -> v instanceof String || v instanceof Markup || v instanceof List<?> || v instanceof Map<?, ?>
         || v instanceof Undefined, "sequence");
     register((v, a, k) -> Py.isIterable(v) || v instanceof LoopContext, "iterable");
     register((v, a, k) -> v instanceof JinjaFunction || v instanceof Undefined, "callable");
     register((v, a, k) -> sameAs(v, arg("sameas", a, k, "other")), "sameas");
-    register((v, a, k) -> false, "escaped");
+    register((v, a, k) -> v instanceof Markup, "escaped");
     register((v, a, k) -> Py.contains(arg("in", a, k, "seq"), v), "in");
     register((v, a, k) -> Py.eq(v, arg("eq", a, k, "b")), "==", "eq", "equalto");
     register((v, a, k) -> !Py.eq(v, arg("ne", a, k, "b")), "!=", "ne");
