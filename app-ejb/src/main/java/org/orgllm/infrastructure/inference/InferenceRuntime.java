@@ -9,22 +9,21 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.orgllm.inference.model.DecoderModel;
-import org.orgllm.inference.model.LoadOptions;
-import org.orgllm.inference.model.ModelLoader;
-import org.orgllm.inference.tokenizer.Tokenizer;
+import org.orgllm.inference.engine.EngineConfig;
+import org.orgllm.inference.engine.InferenceEngine;
 import org.orgllm.inference.torch.TorchRuntime;
 
 /**
- * Loads libtorch (4–9 s: JavaCPP probes for CUDA) and warms it up while the application starts, so
- * the first request does not pay for it, then loads the configured base model folder
- * ({@code ORGLLM_MODEL_DIR}) and its tokenizer. A failure never stops the deployment: it is reported through
- * {@link #status()} and the readiness check.
+ * Loads libtorch (4–9 s: JavaCPP probes for CUDA) and the inference engine with its base model while
+ * the application starts, so the first request pays for neither. The base model is
+ * {@code ORGLLM_MODEL_DIR}; organizations' adapters live under {@code ORGLLM_MODELS_ROOT/trained}.
+ * A failure never stops the deployment: it is reported through {@link #status()} and readiness.
  */
 @Startup
 @Singleton
@@ -38,10 +37,28 @@ public class InferenceRuntime {
     @ConfigProperty(name = "orgllm.model.dir")
     Optional<String> modelDir;
 
-    private volatile ModelStatus status = new ModelStatus(ModelStatus.State.LOADING, null, "starting");
+    @Inject
+    @ConfigProperty(name = "orgllm.models.root")
+    Optional<String> modelsRoot;
 
-    private volatile DecoderModel model;
-    private volatile Tokenizer tokenizer;
+    @Inject
+    @ConfigProperty(name = "model.cache.size", defaultValue = "8")
+    int adapterCacheSize;
+
+    @Inject
+    @ConfigProperty(name = "orgllm.queue.capacity", defaultValue = "64")
+    int queueCapacity;
+
+    @Inject
+    @ConfigProperty(name = "orgllm.batch.rows", defaultValue = "8")
+    int maxBatchRows;
+
+    @Inject
+    EngineMetricsBridge metrics;
+
+    private volatile ModelStatus status = new ModelStatus(ModelStatus.State.LOADING, null, "starting");
+    private volatile InferenceEngine engine;
+    private volatile Path baseModelDir;
 
     @PostConstruct
     void start() {
@@ -54,41 +71,60 @@ public class InferenceRuntime {
             status = new ModelStatus(ModelStatus.State.FAILED, null, "libtorch could not be loaded: " + e);
             return;
         }
-        status = loadModel();
+        status = open();
         LOG.info(() -> "model status: " + status);
     }
 
-    private ModelStatus loadModel() {
+    private ModelStatus open() {
         if (modelDir.isEmpty() || modelDir.get().isBlank()) {
             return new ModelStatus(ModelStatus.State.NOT_CONFIGURED, null,
                     "no base model configured (set ORGLLM_MODEL_DIR to a Hugging Face model folder)");
         }
-        Path dir = Path.of(modelDir.get());
+        Path dir = Path.of(modelDir.get()).toAbsolutePath().normalize();
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        // Adapters live beside the base models: models/base/<name> → models/trained/org-<id>.
+        Path root = modelsRoot.filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> dir.getParent() != null && dir.getParent().getParent() != null
+                        && Files.isDirectory(dir.getParent().getParent().resolve("trained"))
+                        ? dir.getParent().getParent() : dir.getParent());
         long t0 = System.nanoTime();
         try {
-            model = ModelLoader.load(dir, LoadOptions.defaults());
-            tokenizer = Tokenizer.load(dir);
+            engine = InferenceEngine.open(EngineConfig.builder()
+                    .modelsRoot(root)
+                    .baseModel(dir)
+                    .queueCapacity(queueCapacity)
+                    .maxBatchRows(maxBatchRows)
+                    .adapterCacheSize(adapterCacheSize)
+                    .metrics(metrics)
+                    .build());
+            baseModelDir = dir;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "the base model could not be loaded", e);
             return new ModelStatus(ModelStatus.State.FAILED, name, e.getMessage());
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new ModelStatus(ModelStatus.State.READY, name,
-                model.config().family() + " loaded from " + dir + " in " + ms + " ms");
+                engine.model().config().family() + " loaded from " + dir + " in " + ms + " ms; adapters under " + root);
     }
 
     @PreDestroy
     void stop() {
-        if (tokenizer != null) {
-            tokenizer.close();
-        }
-        if (model != null) {
-            model.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 
     public ModelStatus status() {
         return status;
+    }
+
+    /** The engine, when the model is ready. */
+    public Optional<InferenceEngine> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    /** The base model's folder (its tokenizer.json, tokenizer_config.json), when loaded. */
+    public Optional<Path> baseModelDir() {
+        return Optional.ofNullable(baseModelDir);
     }
 }
