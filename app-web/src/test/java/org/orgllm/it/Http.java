@@ -56,6 +56,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Reply delete(String path, String authorization) throws IOException, InterruptedException {
+        return send(builder(path, authorization).DELETE().build());
+    }
+
     private HttpRequest.Builder builder(String path, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.orgllm.db.embedded.ScratchDatabase;
+import org.orgllm.models.DemoModelBuilder;
 
 /**
  * The deployed application: Payara Micro in a child JVM with the native jars on its classpath
- * ({@code --addLibs}), the WAR at {@code /}, a scratch database, and the fixture model.
+ * ({@code --addLibs}), the WAR at {@code /}, a scratch database, and the demo model with its
+ * {@code techcorp} adapter.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -40,7 +42,8 @@ public final class RunningServer implements AutoCloseable {
         Path war = Path.of(required("orgllm.war"));
         Path payara = Path.of(required("orgllm.payara"));
         Path serverLib = Path.of(required("orgllm.serverLib"));
-        Path fixtures = Path.of(required("orgllm.fixtures"));
+        Path models = Path.of("target", "it-models").toAbsolutePath();
+        DemoModelBuilder.main(new String[] {models.toString()});
         Path log = Path.of("target", "payara-it.log").toAbsolutePath();
         int port = freePort();
         ScratchDatabase database = ScratchDatabase.create("orgllm_it");
@@ -61,7 +64,8 @@ public final class RunningServer implements AutoCloseable {
                 "DB_USER", database.user(),
                 "DB_PASSWORD", database.password(),
                 "ORGLLM_DEMO_SEED", "true",
-                "ORGLLM_MODEL_DIR", fixtures.resolve("tiny-qwen2").toAbsolutePath().toString(),
+                "ORGLLM_MODEL_DIR", models.resolve("base").resolve(DemoModelBuilder.BASE_NAME).toString(),
+                "ORGLLM_MODELS_ROOT", models.toString(),
                 "OPENBLAS_NUM_THREADS", "1"));
         Process process = builder.start();
         RunningServer server = new RunningServer(database, process, port, log);
