@@ -30,6 +30,7 @@ final class Py {
       case String s -> "str";
       case Markup m -> "Markup";
       case Tuple t -> "tuple";
+      case DictView view -> view.kind();
       case List<?> l -> "list";
       case Map<?, ?> m -> "dict";
       case Undefined u -> "Undefined";
@@ -60,9 +61,9 @@ final class Py {
   }
 
   /** An int argument (index, width, count), with Python's error for anything else. */
-  static long requireInt(Object v, String what) {
+  static long requireInt(Object v) {
     if (!isInt(v)) {
-      throw TemplateException.runtime("'" + typeName(v) + "' object cannot be interpreted as an integer" + what);
+      throw TemplateException.runtime("'" + typeName(v) + "' object cannot be interpreted as an integer");
     }
     return toLong(v);
   }
@@ -107,6 +108,7 @@ final class Py {
       case null -> "None";
       case String s -> reprString(s);
       case Markup m -> "Markup(" + reprString(m.text()) + ")";
+      case DictView view -> view.kind() + "(" + repr(new ArrayList<>(view)) + ")";
       case Tuple t -> {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < t.size(); i++) {
@@ -241,6 +243,11 @@ final class Py {
     if (a instanceof String s) {
       return s.equals(b);
     }
+    if (a instanceof DictView || b instanceof DictView) {
+      // Key and item views compare like sets; value views only to themselves.
+      return a instanceof DictView x && b instanceof DictView y && !x.kind().equals("dict_values")
+          && x.kind().equals(y.kind()) && x.size() == y.size() && x.stream().allMatch(e -> contains(y, e));
+    }
     if (a instanceof List<?> x && b instanceof List<?> y) {
       if ((a instanceof Tuple) != (b instanceof Tuple) || x.size() != y.size()) {
         return false;
@@ -316,7 +323,8 @@ final class Py {
     if (a instanceof String x && b instanceof String y) {
       return compareCodePoints(x, y);
     }
-    if (a instanceof List<?> x && b instanceof List<?> y && (a instanceof Tuple) == (b instanceof Tuple)) {
+    if (a instanceof List<?> x && b instanceof List<?> y && (a instanceof Tuple) == (b instanceof Tuple)
+        && !(a instanceof DictView) && !(b instanceof DictView)) {
       for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
         if (!eq(x.get(i), y.get(i))) {
           return compare(op, x.get(i), y.get(i));
@@ -453,7 +461,8 @@ final class Py {
     if (a instanceof Undefined u) {
       throw u.error();
     }
-    if (b instanceof Undefined u) {
+    // str % undefined is allowed: Undefined looks like a mapping to Python's % operator.
+    if (b instanceof Undefined u && !(op.equals("%") && (a instanceof String || a instanceof Markup))) {
       throw u.error();
     }
     return switch (op) {
@@ -512,6 +521,9 @@ final class Py {
       all.addAll(y);
       return Tuple.of(all);
     }
+    if (a instanceof DictView || b instanceof DictView) {
+      throw unsupported("+", a, b);
+    }
     if (a instanceof List<?> x && b instanceof List<?> y && !(a instanceof Tuple) && !(b instanceof Tuple)) {
       List<Object> all = new ArrayList<>(x);
       all.addAll(y);
@@ -530,6 +542,9 @@ final class Py {
     }
     if (isNumber(a) && isNumber(b)) {
       return numeric("*", a, b);
+    }
+    if (a instanceof DictView || b instanceof DictView) {
+      throw unsupported("*", a, b);
     }
     Object seq = isInt(a) ? b : a;
     Object times = isInt(a) ? a : b;
@@ -597,16 +612,39 @@ final class Py {
         if (y == 0) {
           throw TemplateException.runtime("float floor division by zero");
         }
-        yield Math.floor(x / y);
+        yield floatDivmod(x, y)[0];
       }
       default -> {
         if (y == 0) {
           throw TemplateException.runtime("float modulo");
         }
-        double r = x % y;
-        yield r != 0 && (r < 0) != (y < 0) ? r + y : r;
+        yield floatDivmod(x, y)[1];
       }
     };
+  }
+
+  /** CPython's float_divmod, so {@code //} and {@code %} round exactly as Python does (1e3 // 0.1 == 9999.0). */
+  private static double[] floatDivmod(double x, double y) {
+    double mod = x % y;
+    double div = (x - mod) / y;
+    if (mod != 0) {
+      if ((y < 0) != (mod < 0)) {
+        mod += y;
+        div -= 1.0;
+      }
+    } else {
+      mod = Math.copySign(0.0, y);
+    }
+    double floorDiv;
+    if (div != 0) {
+      floorDiv = Math.floor(div);
+      if (div - floorDiv > 0.5) {
+        floorDiv += 1.0;
+      }
+    } else {
+      floorDiv = Math.copySign(0.0, x / y);
+    }
+    return new double[] {floorDiv, mod};
   }
 
   private static Object pow(Object a, Object b) {
@@ -626,7 +664,12 @@ final class Py {
     if (toDouble(a) == 0 && toDouble(b) < 0) {
       throw TemplateException.runtime("0.0 cannot be raised to a negative power");
     }
-    return Math.pow(toDouble(a), toDouble(b));
+    double result = Math.pow(toDouble(a), toDouble(b));
+    if (Double.isInfinite(result) && Double.isFinite(toDouble(a)) && Double.isFinite(toDouble(b))) {
+      // Unlike * and +, Python's float ** refuses to overflow to inf.
+      throw TemplateException.runtime("(34, 'Numerical result out of range')");
+    }
+    return result;
   }
 
   static Object negate(Object v) {
@@ -684,6 +727,9 @@ final class Py {
 
   private static Object item(Object obj, Object key) {
     switch (obj) {
+      case DictView v -> {
+        return MISSING;
+      }
       case Markup m -> {
         Object item = item(m.text(), key);
         return item == MISSING ? MISSING : Markup.wrap(item);
@@ -729,27 +775,28 @@ final class Py {
     }
   }
 
-  /** {@code obj[start:stop:step]} for strings, lists and tuples; anything else is undefined. */
+  /**
+   * {@code obj[start:stop:step]}. Jinja compiles slices to plain Python subscripts (bypassing the
+   * sandbox's getitem), so misuse is a TypeError rather than an undefined value.
+   */
   static Object slice(Object obj, Object start, Object stop, Object step) {
-    if (obj instanceof Undefined u) {
-      throw u.error();
+    switch (obj) {
+      case Undefined u -> throw u.error();
+      case Markup m -> {
+        return Markup.wrap(slice(m.text(), start, stop, step));
+      }
+      case Map<?, ?> m -> throw typeError("unhashable type: 'slice'");
+      case DictView v -> throw typeError("'" + v.kind() + "' object is not subscriptable");
+      case String s -> { }
+      case List<?> l -> { }
+      case null, default -> throw typeError("'" + typeName(obj) + "' object is not subscriptable");
     }
     for (Object bound : new Object[] {start, stop, step}) {
       if (bound != null && !isInt(bound)) {
-        return Undefined.member(obj, "slice(" + repr(start) + ", " + repr(stop) + ", " + repr(step) + ")");
+        throw typeError("slice indices must be integers or None or have an __index__ method");
       }
     }
-    if (obj instanceof Markup m) {
-      return Markup.wrap(slice(m.text(), start, stop, step));
-    }
-    List<Object> items;
-    if (obj instanceof String s) {
-      items = chars(s);
-    } else if (obj instanceof List<?> l) {
-      items = new ArrayList<>(l);
-    } else {
-      return Undefined.member(obj, "slice");
-    }
+    List<Object> items = obj instanceof String s ? chars(s) : new ArrayList<>((List<?>) obj);
     long n = items.size();
     long st = step == null ? 1 : toLong(step);
     if (st == 0) {

@@ -52,7 +52,8 @@ final class Tests {
     register((v, a, k) -> v instanceof Map<?, ?>, "mapping");
     register((v, a, k) -> Py.isNumber(v), "number");
     // Python: has len() and __getitem__ (Jinja's Undefined has both).
-    register((v, a, k) -> v instanceof String || v instanceof Markup || v instanceof List<?> || v instanceof Map<?, ?>
+    register((v, a, k) -> v instanceof String || v instanceof Markup || v instanceof List<?> && !(v instanceof DictView)
+        || v instanceof Map<?, ?>
         || v instanceof Undefined, "sequence");
     register((v, a, k) -> Py.isIterable(v) || v instanceof LoopContext, "iterable");
     register((v, a, k) -> v instanceof JinjaFunction || v instanceof Undefined, "callable");
