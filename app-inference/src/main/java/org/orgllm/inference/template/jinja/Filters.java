@@ -148,7 +148,7 @@ final class Filters {
       Function<Object, Object> getter = attrGetter(args.orNone(0, null), null, false);
       Object total = args.get(1, 0L);
       for (Object item : Py.iterate(v)) {
-        total = Py.binary("+", total, getter.apply(item));
+        total = Arithmetic.binary("+", total, getter.apply(item));
       }
       return total;
     }, "sum");
@@ -499,7 +499,7 @@ final class Filters {
     }
     if (!(v instanceof String || v instanceof Markup)) {
       if (args.truthy(1, false)) {
-        return Py.binary("+", Py.slice(v, null, length - end.codePointCount(0, end.length()), null), end);
+        return Arithmetic.binary("+", Py.slice(v, null, length - end.codePointCount(0, end.length()), null), end);
       }
       throw TemplateException.runtime("'" + Py.typeName(v) + "' object has no attribute 'rsplit'");
     }

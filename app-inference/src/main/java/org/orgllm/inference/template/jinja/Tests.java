@@ -33,9 +33,9 @@ final class Tests {
   }
 
   static {
-    register((v, a, k) -> Py.eq(Py.binary("%", v, 2L), 1L), "odd");
-    register((v, a, k) -> Py.eq(Py.binary("%", v, 2L), 0L), "even");
-    register((v, a, k) -> Py.eq(Py.binary("%", v, arg("divisibleby", a, k, "num")), 0L), "divisibleby");
+    register((v, a, k) -> Py.eq(Arithmetic.binary("%", v, 2L), 1L), "odd");
+    register((v, a, k) -> Py.eq(Arithmetic.binary("%", v, 2L), 0L), "even");
+    register((v, a, k) -> Py.eq(Arithmetic.binary("%", v, arg("divisibleby", a, k, "num")), 0L), "divisibleby");
     register((v, a, k) -> !(v instanceof Undefined), "defined");
     register((v, a, k) -> v instanceof Undefined, "undefined");
     register((v, a, k) -> Filters.get(Py.str(v)) != null, "filter");
