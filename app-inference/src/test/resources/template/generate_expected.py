@@ -151,7 +151,7 @@ TEMPLATES = [
         ("tools-in-user-message", [WEATHER_Q, TOOL_CALL, TOOL_RESULT], True, {"tools": TOOLS}),
         ("tools-without-user-rejected", [SYSTEM], True, {"tools": TOOLS}),
     ]),
-    ("templates/mistral-7b-instruct-v0.2.jinja", {"bos_token": "<s>", "eos_token": "</s>"}, [
+    ("templates/mixtral-8x7b-instruct-v0.1.jinja", {"bos_token": "<s>", "eos_token": "</s>"}, [
         ("single-user", [U1], True, {}),
         ("multi-turn", [U1, A1, U2, A2], False, {}),
         ("system-rejected", [SYSTEM, U1], True, {}),

@@ -3,7 +3,9 @@ package org.orgllm.inference.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -61,8 +63,8 @@ public final class ChatTemplate {
    */
   public static ChatTemplate fromTokenizerConfig(Path tokenizerConfigJson) {
     JsonNode config;
-    try {
-      config = new ObjectMapper().readTree(tokenizerConfigJson.toFile());
+    try (InputStream in = Files.newInputStream(tokenizerConfigJson)) {
+      config = new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read tokenizer config " + tokenizerConfigJson + ": " + e.getMessage(), e);
     }

@@ -85,7 +85,7 @@ final class Arguments {
   }
 
   long integer(int i, long fallback) {
-    return has(i) ? Py.requireInt(values[i], "") : fallback;
+    return has(i) ? Py.requireInt(values[i]) : fallback;
   }
 
   boolean truthy(int i, boolean fallback) {

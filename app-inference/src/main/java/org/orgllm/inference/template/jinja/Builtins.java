@@ -30,9 +30,9 @@ final class Builtins {
     if (args.isEmpty() || args.size() > 3) {
       throw TemplateException.runtime("range expected at most 3 arguments, got " + args.size());
     }
-    long start = args.size() == 1 ? 0 : Py.requireInt(args.get(0), "");
-    long stop = Py.requireInt(args.get(args.size() == 1 ? 0 : 1), "");
-    long step = args.size() == 3 ? Py.requireInt(args.get(2), "") : 1;
+    long start = args.size() == 1 ? 0 : Py.requireInt(args.get(0));
+    long stop = Py.requireInt(args.get(args.size() == 1 ? 0 : 1));
+    long step = args.size() == 3 ? Py.requireInt(args.get(2)) : 1;
     if (step == 0) {
       throw TemplateException.runtime("range() arg 3 must not be zero");
     }

@@ -21,7 +21,8 @@ public final class Environment {
     this.keepTrailingNewline = builder.keepTrailingNewline;
     Map<String, Object> all = Builtins.globals();
     all.putAll(builder.globals);
-    this.globals = Map.copyOf(all);
+    // Not Map.copyOf: a global may be None (null).
+    this.globals = java.util.Collections.unmodifiableMap(all);
   }
 
   /** A builder with Jinja2's defaults: no trim_blocks, no lstrip_blocks, trailing newline dropped. */

@@ -134,7 +134,7 @@ final class Filters {
     register((in, v, a, k) -> {
       Arguments args = bind("replace", a, k, "old", "new", "count?");
       return StringOps.replace(Py.str(v), Py.str(args.get(0)), Py.str(args.get(1)),
-          args.orNone(2, null) == null ? -1 : Py.requireInt(args.get(2), ""));
+          args.orNone(2, null) == null ? -1 : Py.requireInt(args.get(2)));
     }, "replace");
     register(Filters::reverse, "reverse");
     register(Filters::round, "round");
@@ -148,7 +148,7 @@ final class Filters {
       Function<Object, Object> getter = attrGetter(args.orNone(0, null), null, false);
       Object total = args.get(1, 0L);
       for (Object item : Py.iterate(v)) {
-        total = Py.binary("+", total, getter.apply(item));
+        total = Arithmetic.binary("+", total, getter.apply(item));
       }
       return total;
     }, "sum");
@@ -214,7 +214,7 @@ final class Filters {
 
   private static Object batch(Interpreter in, Object v, List<Object> a, Map<String, Object> k) {
     Arguments args = bind("batch", a, k, "linecount", "fill_with?");
-    long size = Py.requireInt(args.get(0), "");
+    long size = Py.requireInt(args.get(0));
     Object fill = args.get(1, null);
     List<Object> batches = new ArrayList<>();
     List<Object> current = new ArrayList<>();
@@ -237,7 +237,7 @@ final class Filters {
   private static Object slice(Interpreter in, Object v, List<Object> a, Map<String, Object> k) {
     Arguments args = bind("slice", a, k, "slices", "fill_with?");
     List<Object> seq = Py.toList(v);
-    int slices = (int) Py.requireInt(args.get(0), "");
+    int slices = (int) Py.requireInt(args.get(0));
     Object fill = args.get(1, null);
     int perSlice = seq.size() / slices;
     int withExtra = seq.size() % slices;
@@ -463,9 +463,14 @@ final class Filters {
   private static Object indent(Interpreter in, Object v, List<Object> a, Map<String, Object> k) {
     Arguments args = bind("indent", a, k, "width?", "first?", "blank?");
     Object width = args.get(0, 4L);
-    String indention = width instanceof String s ? s : " ".repeat((int) Math.max(0, Py.requireInt(width, "")));
-    if (v instanceof Undefined u) {
-      throw u.error();
+    String indention = width instanceof String s ? s : " ".repeat((int) Math.max(0, Py.requireInt(width)));
+    if (!(v instanceof String || v instanceof Markup)) {
+      // do_indent starts with s += "\n", which only works for strings.
+      if (v instanceof Undefined u) {
+        throw u.error();
+      }
+      throw TemplateException.runtime(v instanceof List<?> ? "can only concatenate list (not \"str\") to list"
+          : "unsupported operand type(s) for +=: '" + Py.typeName(v) + "' and 'str'");
     }
     List<Object> lines = StringOps.splitlines(Py.str(v) + "\n", false);
     StringBuilder sb = new StringBuilder();
@@ -485,14 +490,20 @@ final class Filters {
 
   private static Object truncate(Interpreter in, Object v, List<Object> a, Map<String, Object> k) {
     Arguments args = bind("truncate", a, k, "length?", "killwords?", "end?", "leeway?");
-    String s = Py.str(v);
     long length = args.integer(0, 255);
     String end = args.has(2) ? args.string(2) : "...";
-    long leeway = args.orNone(3, null) == null ? 5 : Py.requireInt(args.get(3), "");
-    int n = s.codePointCount(0, s.length());
-    if (n <= length + leeway) {
-      return s;
+    long leeway = args.orNone(3, null) == null ? 5 : Py.requireInt(args.get(3));
+    // do_truncate works on the value itself: short enough values of any sized type pass through.
+    if (Py.len(v) <= length + leeway) {
+      return v;
     }
+    if (!(v instanceof String || v instanceof Markup)) {
+      if (args.truthy(1, false)) {
+        return Arithmetic.binary("+", Py.slice(v, null, length - end.codePointCount(0, end.length()), null), end);
+      }
+      throw TemplateException.runtime("'" + Py.typeName(v) + "' object has no attribute 'rsplit'");
+    }
+    String s = Py.str(v);
     String cut = (String) Py.slice(s, null, length - end.codePointCount(0, end.length()), null);
     if (args.truthy(1, false)) {
       return cut + end;

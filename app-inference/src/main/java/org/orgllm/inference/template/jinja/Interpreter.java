@@ -240,8 +240,8 @@ final class Interpreter {
       }
       case Node.Unary u -> switch (u.op()) {
         case "not" -> !Py.truthy(eval(u.operand(), frame));
-        case "-" -> Py.negate(eval(u.operand(), frame));
-        default -> Py.plus(eval(u.operand(), frame));
+        case "-" -> Arithmetic.negate(eval(u.operand(), frame));
+        default -> Arithmetic.plus(eval(u.operand(), frame));
       };
       case Node.Binary b -> switch (b.op()) {
         case "and" -> {
@@ -252,7 +252,7 @@ final class Interpreter {
           Object left = eval(b.left(), frame);
           yield Py.truthy(left) ? left : eval(b.right(), frame);
         }
-        default -> Py.binary(b.op(), eval(b.left(), frame), eval(b.right(), frame));
+        default -> Arithmetic.binary(b.op(), eval(b.left(), frame), eval(b.right(), frame));
       };
       case Node.Concat c -> {
         StringBuilder sb = new StringBuilder();

@@ -36,7 +36,7 @@ final class JsonDumps {
     String indentText = switch (indent) {
       case null -> null;
       case String s -> s;
-      default -> " ".repeat((int) Math.max(0, Py.requireInt(indent, "")));
+      default -> " ".repeat((int) Math.max(0, Py.requireInt(indent)));
     };
     String item = indentText == null ? ", " : ",";
     String key = ": ";
@@ -60,6 +60,7 @@ final class JsonDumps {
       case Long l -> out.append(l);
       case Double d -> out.append(number(d));
       case String s -> string(s);
+      case DictView v -> throw TemplateException.runtime("Object of type " + v.kind() + " is not JSON serializable");
       case Markup m -> string(m.text());
       case List<?> l -> array(l, level);
       case Map<?, ?> m -> object(m, level);

@@ -115,7 +115,7 @@ final class Lexer {
   /**
    * The text before a tag, after whitespace control: {@code -} strips all whitespace before the
    * tag; otherwise lstrip_blocks strips spaces and tabs between the line start and a block or
-   * comment tag (never a {@code {{}), unless the tag says {@code +}.
+   * comment tag (never a print tag), unless the tag says {@code +}.
    */
   private void emitLeadingText(String text, char sign, boolean blockOrComment) {
     int textLine = line;

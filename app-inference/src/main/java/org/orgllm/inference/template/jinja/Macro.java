@@ -1,6 +1,5 @@
 package org.orgllm.inference.template.jinja;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +60,6 @@ final class Macro implements JinjaFunction {
     StringBuilder out = new StringBuilder();
     interpreter.exec(node.body(), frame, out);
     return out.toString();
-  }
-
-  List<String> params() {
-    return new ArrayList<>(node.params());
   }
 
   @Override

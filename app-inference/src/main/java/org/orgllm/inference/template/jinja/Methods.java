@@ -27,6 +27,7 @@ final class Methods {
       case String s -> stringMethod(s, name);
       case Markup m -> markupMethod(m, name);
       case Map<?, ?> m -> UNSAFE_DICT.contains(name) ? unsafe(obj, name) : dictMethod(m, name);
+      case DictView v -> null;
       case Tuple t -> t.field(name) != Py.MISSING ? t.field(name) : sequenceMethod(t, name, "tuple");
       case List<?> l -> UNSAFE_LIST.contains(name) ? unsafe(obj, name) : sequenceMethod(l, name, "list");
       case LoopContext loop -> loop.attribute(name);
@@ -50,15 +51,15 @@ final class Methods {
         Arguments.bind("items", a, k);
         List<Object> items = new ArrayList<>();
         m.forEach((key, value) -> items.add(new Tuple(key, value)));
-        return items;
+        return new DictView("dict_items", items);
       });
       case "keys" -> method(name, "dict", (a, k) -> {
         Arguments.bind("keys", a, k);
-        return new ArrayList<Object>(m.keySet());
+        return new DictView("dict_keys", new ArrayList<>(m.keySet()));
       });
       case "values" -> method(name, "dict", (a, k) -> {
         Arguments.bind("values", a, k);
-        return new ArrayList<Object>(m.values());
+        return new DictView("dict_values", new ArrayList<>(m.values()));
       });
       case "get" -> method(name, "dict", (a, k) -> {
         Arguments args = Arguments.bind("get", a, k, "key", "default?");

@@ -30,6 +30,7 @@ final class Py {
       case String s -> "str";
       case Markup m -> "Markup";
       case Tuple t -> "tuple";
+      case DictView view -> view.kind();
       case List<?> l -> "list";
       case Map<?, ?> m -> "dict";
       case Undefined u -> "Undefined";
@@ -60,9 +61,9 @@ final class Py {
   }
 
   /** An int argument (index, width, count), with Python's error for anything else. */
-  static long requireInt(Object v, String what) {
+  static long requireInt(Object v) {
     if (!isInt(v)) {
-      throw TemplateException.runtime("'" + typeName(v) + "' object cannot be interpreted as an integer" + what);
+      throw TemplateException.runtime("'" + typeName(v) + "' object cannot be interpreted as an integer");
     }
     return toLong(v);
   }
@@ -107,6 +108,7 @@ final class Py {
       case null -> "None";
       case String s -> reprString(s);
       case Markup m -> "Markup(" + reprString(m.text()) + ")";
+      case DictView view -> view.kind() + "(" + repr(new ArrayList<>(view)) + ")";
       case Tuple t -> {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < t.size(); i++) {
@@ -241,6 +243,11 @@ final class Py {
     if (a instanceof String s) {
       return s.equals(b);
     }
+    if (a instanceof DictView || b instanceof DictView) {
+      // Key and item views compare like sets; value views only to themselves.
+      return a instanceof DictView x && b instanceof DictView y && !x.kind().equals("dict_values")
+          && x.kind().equals(y.kind()) && x.size() == y.size() && x.stream().allMatch(e -> contains(y, e));
+    }
     if (a instanceof List<?> x && b instanceof List<?> y) {
       if ((a instanceof Tuple) != (b instanceof Tuple) || x.size() != y.size()) {
         return false;
@@ -316,7 +323,8 @@ final class Py {
     if (a instanceof String x && b instanceof String y) {
       return compareCodePoints(x, y);
     }
-    if (a instanceof List<?> x && b instanceof List<?> y && (a instanceof Tuple) == (b instanceof Tuple)) {
+    if (a instanceof List<?> x && b instanceof List<?> y && (a instanceof Tuple) == (b instanceof Tuple)
+        && !(a instanceof DictView) && !(b instanceof DictView)) {
       for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
         if (!eq(x.get(i), y.get(i))) {
           return compare(op, x.get(i), y.get(i));
@@ -447,208 +455,6 @@ final class Py {
         || v instanceof Generator;
   }
 
-  // ---- arithmetic ----
-
-  static Object binary(String op, Object a, Object b) {
-    if (a instanceof Undefined u) {
-      throw u.error();
-    }
-    if (b instanceof Undefined u) {
-      throw u.error();
-    }
-    return switch (op) {
-      case "+" -> add(a, b);
-      case "-" -> numeric(op, a, b);
-      case "*" -> mul(a, b);
-      case "/" -> {
-        checkNumbers(op, a, b);
-        if (toDouble(b) == 0) {
-          throw TemplateException.runtime(isInt(a) && isInt(b) ? "division by zero" : "float division by zero");
-        }
-        yield toDouble(a) / toDouble(b);
-      }
-      case "//" -> numeric(op, a, b);
-      case "%" -> a instanceof String s ? PyFormat.percent(s, b)
-          : a instanceof Markup m ? new Markup(PyFormat.percent(m.text(), escapeArgs(b))) : numeric(op, a, b);
-      case "**" -> pow(a, b);
-      default -> throw new IllegalArgumentException(op);
-    };
-  }
-
-  /** Format arguments for {@code markup % args}: strings get escaped, like markupsafe does. */
-  private static Object escapeArgs(Object args) {
-    if (args instanceof Tuple t) {
-      return Tuple.of(t.stream().map(Py::escapeArg).toList());
-    }
-    if (args instanceof Map<?, ?> m) {
-      Map<Object, Object> escaped = new java.util.LinkedHashMap<>();
-      m.forEach((k, v) -> escaped.put(k, escapeArg(v)));
-      return escaped;
-    }
-    return escapeArg(args);
-  }
-
-  private static Object escapeArg(Object v) {
-    return v instanceof String || v instanceof Markup ? Markup.escape(v) : v;
-  }
-
-  private static Object add(Object a, Object b) {
-    if (a instanceof Markup || b instanceof Markup) {
-      // Markup + str escapes the plain side (markupsafe's __add__ / __radd__).
-      if ((a instanceof String || a instanceof Markup) && (b instanceof String || b instanceof Markup)) {
-        return new Markup(Markup.escape(a).text() + Markup.escape(b).text());
-      }
-      a = plain(a);
-      b = plain(b);
-    }
-    if (isNumber(a) && isNumber(b)) {
-      return numeric("+", a, b);
-    }
-    if (a instanceof String x && b instanceof String y) {
-      return x + y;
-    }
-    if (a instanceof Tuple x && b instanceof Tuple y) {
-      List<Object> all = new ArrayList<>(x);
-      all.addAll(y);
-      return Tuple.of(all);
-    }
-    if (a instanceof List<?> x && b instanceof List<?> y && !(a instanceof Tuple) && !(b instanceof Tuple)) {
-      List<Object> all = new ArrayList<>(x);
-      all.addAll(y);
-      return all;
-    }
-    if (a instanceof String || a instanceof List<?>) {
-      String t = typeName(a);
-      throw typeError("can only concatenate " + t + " (not \"" + typeName(b) + "\") to " + t);
-    }
-    throw unsupported("+", a, b);
-  }
-
-  private static Object mul(Object a, Object b) {
-    if (a instanceof Markup || b instanceof Markup) {
-      return Markup.wrap(mul(plain(a), plain(b)));
-    }
-    if (isNumber(a) && isNumber(b)) {
-      return numeric("*", a, b);
-    }
-    Object seq = isInt(a) ? b : a;
-    Object times = isInt(a) ? a : b;
-    if (!isInt(times) || !(seq instanceof String || seq instanceof List<?>)) {
-      if (seq instanceof String || seq instanceof List<?>) {
-        throw typeError("can't multiply sequence by non-int of type '" + typeName(times) + "'");
-      }
-      throw unsupported("*", a, b);
-    }
-    long n = Math.max(0, toLong(times));
-    if (seq instanceof String s) {
-      return s.repeat(Math.toIntExact(n));
-    }
-    List<Object> out = new ArrayList<>();
-    for (long i = 0; i < n; i++) {
-      out.addAll((List<?>) seq);
-    }
-    return seq instanceof Tuple ? Tuple.of(out) : out;
-  }
-
-  private static void checkNumbers(String op, Object a, Object b) {
-    if (!isNumber(a) || !isNumber(b)) {
-      throw unsupported(op, a, b);
-    }
-  }
-
-  private static TemplateException unsupported(String op, Object a, Object b) {
-    return typeError("unsupported operand type(s) for " + op + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
-  }
-
-  private static Object numeric(String op, Object a, Object b) {
-    checkNumbers(op, a, b);
-    if (isInt(a) && isInt(b)) {
-      long x = toLong(a);
-      long y = toLong(b);
-      try {
-        return switch (op) {
-          case "+" -> Math.addExact(x, y);
-          case "-" -> Math.subtractExact(x, y);
-          case "*" -> Math.multiplyExact(x, y);
-          case "//" -> {
-            if (y == 0) {
-              throw TemplateException.runtime("integer division or modulo by zero");
-            }
-            yield Math.floorDiv(x, y);
-          }
-          default -> {
-            if (y == 0) {
-              throw TemplateException.runtime("integer modulo by zero");
-            }
-            yield Math.floorMod(x, y);
-          }
-        };
-      } catch (ArithmeticException e) {
-        throw TemplateException.runtime("integer overflow in " + op);
-      }
-    }
-    double x = toDouble(a);
-    double y = toDouble(b);
-    return switch (op) {
-      case "+" -> x + y;
-      case "-" -> x - y;
-      case "*" -> x * y;
-      case "//" -> {
-        if (y == 0) {
-          throw TemplateException.runtime("float floor division by zero");
-        }
-        yield Math.floor(x / y);
-      }
-      default -> {
-        if (y == 0) {
-          throw TemplateException.runtime("float modulo");
-        }
-        double r = x % y;
-        yield r != 0 && (r < 0) != (y < 0) ? r + y : r;
-      }
-    };
-  }
-
-  private static Object pow(Object a, Object b) {
-    checkNumbers("** or pow()", a, b);
-    if (isInt(a) && isInt(b) && toLong(b) >= 0) {
-      long base = toLong(a);
-      long result = 1;
-      try {
-        for (long i = toLong(b); i > 0; i--) {
-          result = Math.multiplyExact(result, base);
-        }
-      } catch (ArithmeticException e) {
-        throw TemplateException.runtime("integer overflow in **");
-      }
-      return result;
-    }
-    if (toDouble(a) == 0 && toDouble(b) < 0) {
-      throw TemplateException.runtime("0.0 cannot be raised to a negative power");
-    }
-    return Math.pow(toDouble(a), toDouble(b));
-  }
-
-  static Object negate(Object v) {
-    return switch (v) {
-      case Undefined u -> throw u.error();
-      case Long l -> Math.negateExact(l);
-      case Boolean b -> b ? -1L : 0L;
-      case Double d -> -d;
-      case null, default -> throw typeError("bad operand type for unary -: '" + typeName(v) + "'");
-    };
-  }
-
-  static Object plus(Object v) {
-    return switch (v) {
-      case Undefined u -> throw u.error();
-      case Boolean b -> b ? 1L : 0L;
-      case Long l -> l;
-      case Double d -> d;
-      case null, default -> throw typeError("bad operand type for unary +: '" + typeName(v) + "'");
-    };
-  }
-
   // ---- attribute and item access (Jinja's SandboxedEnvironment.getattr / getitem) ----
 
   /** {@code obj.name}: a method or attribute first, then the item {@code obj[name]}. */
@@ -684,6 +490,9 @@ final class Py {
 
   private static Object item(Object obj, Object key) {
     switch (obj) {
+      case DictView v -> {
+        return MISSING;
+      }
       case Markup m -> {
         Object item = item(m.text(), key);
         return item == MISSING ? MISSING : Markup.wrap(item);
@@ -729,27 +538,28 @@ final class Py {
     }
   }
 
-  /** {@code obj[start:stop:step]} for strings, lists and tuples; anything else is undefined. */
+  /**
+   * {@code obj[start:stop:step]}. Jinja compiles slices to plain Python subscripts (bypassing the
+   * sandbox's getitem), so misuse is a TypeError rather than an undefined value.
+   */
   static Object slice(Object obj, Object start, Object stop, Object step) {
-    if (obj instanceof Undefined u) {
-      throw u.error();
+    switch (obj) {
+      case Undefined u -> throw u.error();
+      case Markup m -> {
+        return Markup.wrap(slice(m.text(), start, stop, step));
+      }
+      case Map<?, ?> m -> throw typeError("unhashable type: 'slice'");
+      case DictView v -> throw typeError("'" + v.kind() + "' object is not subscriptable");
+      case String s -> { }
+      case List<?> l -> { }
+      case null, default -> throw typeError("'" + typeName(obj) + "' object is not subscriptable");
     }
     for (Object bound : new Object[] {start, stop, step}) {
       if (bound != null && !isInt(bound)) {
-        return Undefined.member(obj, "slice(" + repr(start) + ", " + repr(stop) + ", " + repr(step) + ")");
+        throw typeError("slice indices must be integers or None or have an __index__ method");
       }
     }
-    if (obj instanceof Markup m) {
-      return Markup.wrap(slice(m.text(), start, stop, step));
-    }
-    List<Object> items;
-    if (obj instanceof String s) {
-      items = chars(s);
-    } else if (obj instanceof List<?> l) {
-      items = new ArrayList<>(l);
-    } else {
-      return Undefined.member(obj, "slice");
-    }
+    List<Object> items = obj instanceof String s ? chars(s) : new ArrayList<>((List<?>) obj);
     long n = items.size();
     long st = step == null ? 1 : toLong(step);
     if (st == 0) {

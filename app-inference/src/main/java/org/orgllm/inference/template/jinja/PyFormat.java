@@ -31,6 +31,9 @@ final class PyFormat {
   static String percent(String fmt, Object values) {
     List<?> args = values instanceof Tuple t ? t : List.of(values == null ? NONE : values);
     Map<?, ?> mapping = values instanceof Map<?, ?> m ? m : null;
+    // Python treats any non-tuple with __getitem__ (dicts, lists) as a mapping: unused is fine.
+    boolean mappingLike = mapping != null || values instanceof List<?> && !(values instanceof Tuple)
+        || values instanceof Undefined;
     int next = 0;
     StringBuilder out = new StringBuilder();
     int i = 0;
@@ -52,8 +55,12 @@ final class PyFormat {
           depth += fmt.charAt(i) == '(' ? 1 : fmt.charAt(i) == ')' ? -1 : 0;
           i++;
         }
+        if (values instanceof Undefined u) {
+          throw u.error();
+        }
         if (mapping == null) {
-          throw TemplateException.runtime("format requires a mapping");
+          throw TemplateException.runtime(mappingLike ? "list indices must be integers or slices, not str"
+              : "format requires a mapping");
         }
         String key = fmt.substring(start, i - 1);
         Object k = Py.findKey(mapping, key);
@@ -70,7 +77,7 @@ final class PyFormat {
       int width = -1;
       if (i < fmt.length() && fmt.charAt(i) == '*') {
         i++;
-        width = (int) Py.requireInt(nextArg(args, next++), "");
+        width = (int) Py.requireInt(nextArg(args, next++));
       } else {
         int start = i;
         while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) {
@@ -83,7 +90,7 @@ final class PyFormat {
         i++;
         if (i < fmt.length() && fmt.charAt(i) == '*') {
           i++;
-          precision = (int) Py.requireInt(nextArg(args, next++), "");
+          precision = (int) Py.requireInt(nextArg(args, next++));
         } else {
           int start = i;
           while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) {
@@ -108,7 +115,7 @@ final class PyFormat {
       }
       out.append(printf(conv, unwrap(value), flags.toString(), width, precision));
     }
-    if (mapping == null && next < args.size()) {
+    if (!mappingLike && next < args.size()) {
       throw TemplateException.runtime("not all arguments converted during string formatting");
     }
     return out.toString();
@@ -145,7 +152,7 @@ final class PyFormat {
       }
       case 'c' -> {
         body = value instanceof String s && s.codePointCount(0, s.length()) == 1 ? s
-            : Character.toString((int) Py.requireInt(value, ""));
+            : Character.toString((int) Py.requireInt(value));
         numeric = false;
       }
       case 'd', 'i', 'u' -> {

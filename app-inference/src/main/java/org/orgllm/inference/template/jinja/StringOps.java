@@ -192,8 +192,8 @@ final class StringOps {
   /** The part of {@code s} between Python-style start/end code point indices, or null if empty-range past the end. */
   static String window(String s, Object start, Object end) {
     int n = s.codePointCount(0, s.length());
-    long from = start == null ? 0 : clamp(Py.requireInt(start, ""), n);
-    long to = end == null ? n : clamp(Py.requireInt(end, ""), n);
+    long from = start == null ? 0 : clamp(Py.requireInt(start), n);
+    long to = end == null ? n : clamp(Py.requireInt(end), n);
     if (from > n) {
       return null;
     }
@@ -213,7 +213,7 @@ final class StringOps {
   /** find / rfind / index / rindex / count, with code point indices. */
   static Object search(String s, String kind, String sub, Object start, Object end) {
     int n = s.codePointCount(0, s.length());
-    long from = start == null ? 0 : clamp(Py.requireInt(start, ""), n);
+    long from = start == null ? 0 : clamp(Py.requireInt(start), n);
     String window = window(s, start, end);
     if (kind.equals("count")) {
       if (window == null) {

@@ -9,7 +9,9 @@ package org.orgllm.inference.template.jinja;
  * "Conversation roles must alternate user/assistant/..."), which callers usually report to the
  * client as a bad request. {@link #line()} is the 1-based template line, or 0 when unknown.
  */
-public class TemplateException extends RuntimeException {
+public final class TemplateException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
 
   /** What went wrong. */
   public enum Kind {

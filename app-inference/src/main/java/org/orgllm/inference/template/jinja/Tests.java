@@ -33,9 +33,9 @@ final class Tests {
   }
 
   static {
-    register((v, a, k) -> Py.eq(Py.binary("%", v, 2L), 1L), "odd");
-    register((v, a, k) -> Py.eq(Py.binary("%", v, 2L), 0L), "even");
-    register((v, a, k) -> Py.eq(Py.binary("%", v, arg("divisibleby", a, k, "num")), 0L), "divisibleby");
+    register((v, a, k) -> Py.eq(Arithmetic.binary("%", v, 2L), 1L), "odd");
+    register((v, a, k) -> Py.eq(Arithmetic.binary("%", v, 2L), 0L), "even");
+    register((v, a, k) -> Py.eq(Arithmetic.binary("%", v, arg("divisibleby", a, k, "num")), 0L), "divisibleby");
     register((v, a, k) -> !(v instanceof Undefined), "defined");
     register((v, a, k) -> v instanceof Undefined, "undefined");
     register((v, a, k) -> Filters.get(Py.str(v)) != null, "filter");
@@ -52,7 +52,8 @@ final class Tests {
     register((v, a, k) -> v instanceof Map<?, ?>, "mapping");
     register((v, a, k) -> Py.isNumber(v), "number");
     // Python: has len() and __getitem__ (Jinja's Undefined has both).
-    register((v, a, k) -> v instanceof String || v instanceof Markup || v instanceof List<?> || v instanceof Map<?, ?>
+    register((v, a, k) -> v instanceof String || v instanceof Markup || v instanceof List<?> && !(v instanceof DictView)
+        || v instanceof Map<?, ?>
         || v instanceof Undefined, "sequence");
     register((v, a, k) -> Py.isIterable(v) || v instanceof LoopContext, "iterable");
     register((v, a, k) -> v instanceof JinjaFunction || v instanceof Undefined, "callable");

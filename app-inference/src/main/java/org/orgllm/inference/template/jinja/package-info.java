@@ -1,16 +1,21 @@
 /**
- * A compact Jinja2 interpreter, faithful to Python Jinja2 3.1 semantics for what chat templates
- * use: lexer ({@code Lexer}, exact whitespace control and trim/lstrip rules) → parser
- * ({@code Parser}, producing the immutable tree in {@code Node}) → tree-walking evaluator
- * ({@code Interpreter}). Python value semantics (truthiness, str/repr, arithmetic, comparisons,
- * slicing, sandboxed attribute lookup) live in {@code Py}, string methods in {@code Methods} and
- * {@code StringOps}, filters in {@code Filters}, tests in {@code Tests}, globals in
- * {@code Builtins}, {@code %}/{@code format} in {@code PyFormat}, and {@code json.dumps} in
- * {@code JsonDumps}.
+ * A compact Jinja2 interpreter, faithful to Python Jinja2 3.1 (as Hugging Face runs it) for what
+ * chat templates use.
  *
- * <p>Templates are data: nothing here reflects on Java objects; values are None, bool, int, float,
- * str, list, tuple, dict and a few runtime objects (namespace, loop, macro). Like Jinja's
- * ImmutableSandboxedEnvironment, templates cannot mutate lists or dicts.
+ * <p>Pipeline: {@code Lexer} (Jinja's exact delimiters, {@code -}/{@code +} whitespace control and
+ * trim_blocks/lstrip_blocks rules) → {@code Parser} (Jinja's grammar, producing the immutable tree
+ * in {@code Node}; {@code NameCheck} rejects unknown filters/tests at compile time like Jinja) →
+ * {@code Interpreter} (tree walker with Jinja's scoping). Python value semantics live in
+ * {@code Py} (truthiness, str/repr, comparison, lookup, slicing) and {@code Arithmetic}; methods on
+ * values in {@code Methods}/{@code StringOps}; filters, tests and globals in {@code Filters},
+ * {@code Tests} and {@code Builtins}; {@code %}/{@code str.format} in {@code PyFormat};
+ * {@code json.dumps} in {@code JsonDumps}. Runtime values that are not plain Java types:
+ * {@code Undefined}, {@code Tuple}, {@code DictView}, {@code Generator}, {@code Markup},
+ * {@code Namespace}, {@code LoopContext}, {@code Macro}.
+ *
+ * <p>Templates are data: nothing here reflects on Java objects; context values are converted to
+ * None, bool, int, float, str, list and dict. As in Jinja's ImmutableSandboxedEnvironment,
+ * templates cannot mutate lists or dicts (only {@code namespace()} objects).
  *
  * <p>Public API: {@link org.orgllm.inference.template.jinja.Environment},
  * {@link org.orgllm.inference.template.jinja.Template},

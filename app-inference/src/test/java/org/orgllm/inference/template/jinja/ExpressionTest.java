@@ -39,6 +39,24 @@ class ExpressionTest {
     assertThat(Render.hf("{{ 2 ** 3 ** 2 }}")).isEqualTo("64");
     assertThat(Render.hf("{{ 'a' ~ 1 ~ none ~ 1.5 ~ missing }}")).isEqualTo("a1None1.5");
     assertThat(Render.hf("{{ -1|abs }} {{ - 2 ** 2 }}")).isEqualTo("1 4");
+    // Float floor division and modulo round like CPython's float_divmod.
+    assertThat(Render.hf("{{ 1e3 // 0.1 }} {{ 1.5 % -0.5 }} {{ -0.0 // 1 }} {{ 7.5 % -2 }}")).isEqualTo("9999.0 -0.0 -0.0 -0.5");
+  }
+
+  @Test
+  void markupEscapesWhatIsConcatenatedIntoIt() {
+    // The functionary template builds its tool list this way, and transformers renders the escapes.
+    assertThat(Render.hf("{{ \"<b>\"|safe + \"<i>\" }}|{{ \"<i>\" + \"<b>\"|safe }}|{{ (\"<b>\"|safe) ~ \"<i>\" }}|{{ \"<b>\"|e|e }}"))
+        .isEqualTo("<b>&lt;i&gt;|&lt;i&gt;<b>|<b><i>|&lt;b&gt;");
+    assertThat(Render.hf("{{ ('<p>%s</p>'|safe) % '<x>' }}|{{ ('<p>{}</p>'|safe).format('<y>') }}|{{ ['<a>'|safe] }}|{{ 'x'|safe is escaped }}"))
+        .isEqualTo("<p>&lt;x&gt;</p>|<p>&lt;y&gt;</p>|[Markup('<a>')]|True");
+  }
+
+  @Test
+  void dictViewsPrintAndBehaveLikePython() {
+    Map<String, ?> ctx = Map.of("d", new java.util.LinkedHashMap<>(Map.of("a", 1)));
+    assertThat(Render.hf("{{ d.items() }} {{ d.keys() }} {{ d.values() }} [{{ d.items()[0] }}] {{ d.keys() is sequence }} {{ ('a', 1) in d.items() }}", ctx))
+        .isEqualTo("dict_items([('a', 1)]) dict_keys(['a']) dict_values([1]) [] False True");
   }
 
   @Test

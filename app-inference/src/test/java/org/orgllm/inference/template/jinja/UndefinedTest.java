@@ -37,6 +37,16 @@ class UndefinedTest {
     assertThat(Render.error("{{ missing|tojson }}").detail()).isEqualTo("Object of type Undefined is not JSON serializable");
     assertThat(Render.error("{{ missing|int }}").detail()).isEqualTo("'missing' is undefined");
     assertThat(Render.error("{{ missing in 'abc' }}").detail()).isEqualTo("'in <string>' requires string as left operand, not Undefined");
+    assertThat(Render.error("{{ missing[1:] }}").detail()).isEqualTo("'missing' is undefined");
+  }
+
+  @Test
+  void slicingTheWrongTypeIsATypeErrorNotUndefined() {
+    // Jinja compiles slices to plain subscripts, bypassing the sandbox's forgiving getitem.
+    assertThat(Render.error("{{ d[1:] }}", Map.of("d", Map.of())).detail()).isEqualTo("unhashable type: 'slice'");
+    assertThat(Render.error("{{ n[::-1] }}", Map.of("n", 5)).detail()).isEqualTo("'int' object is not subscriptable");
+    assertThat(Render.error("{{ s[:'x'] }}", Map.of("s", "abc")).detail())
+        .isEqualTo("slice indices must be integers or None or have an __index__ method");
   }
 
   @Test
