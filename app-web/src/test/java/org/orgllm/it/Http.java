@@ -61,7 +61,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder builder(String path, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofMinutes(5))
                 .header("Accept", "application/json");
         if (authorization != null) {
             b.header("Authorization", authorization);

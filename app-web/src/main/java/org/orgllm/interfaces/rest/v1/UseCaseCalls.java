@@ -1,6 +1,7 @@
 package org.orgllm.interfaces.rest.v1;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -22,9 +23,12 @@ import org.orgllm.interfaces.rest.problem.ProblemMapper;
 @ApplicationScoped
 public class UseCaseCalls {
 
+    /** The largest token budget a caller may ask for. */
+    static final int MAX_TOKENS_LIMIT = 8192;
+
     /** Runs the use case and answers with its result as JSON. */
-    public <R> Response json(Function<UseCaseOptions, UseCaseResult<R>> call) {
-        UseCaseResult<R> result = call.apply(UseCaseOptions.of(Channel.API));
+    public <R> Response json(Integer maxTokens, Function<UseCaseOptions, UseCaseResult<R>> call) {
+        UseCaseResult<R> result = call.apply(options(maxTokens));
         return Response.ok(result.result())
                 .header("X-Generation-Id", result.generationId())
                 .header("X-Prompt-Tokens", result.promptTokens())
@@ -36,9 +40,11 @@ public class UseCaseCalls {
     }
 
     /** Runs the use case streaming its text as server-sent events; ends with the result or an error. */
-    public <R> void stream(Function<UseCaseOptions, UseCaseResult<R>> call, SseEventSink sink, Sse sse) {
+    public <R> void stream(Integer maxTokens, Function<UseCaseOptions, UseCaseResult<R>> call, SseEventSink sink,
+            Sse sse) {
+        UseCaseOptions base = options(maxTokens);
         try {
-            UseCaseOptions options = UseCaseOptions.of(Channel.API).streaming(
+            UseCaseOptions options = base.streaming(
                     delta -> {
                         if (!sink.isClosed()) {
                             sink.send(event(sse, "delta", Map.of("text", delta)));
@@ -63,6 +69,13 @@ public class UseCaseCalls {
                 // the client is gone already
             }
         }
+    }
+
+    private static UseCaseOptions options(Integer maxTokens) {
+        if (maxTokens != null && (maxTokens < 1 || maxTokens > MAX_TOKENS_LIMIT)) {
+            throw new BadRequestException("max_tokens must be between 1 and " + MAX_TOKENS_LIMIT);
+        }
+        return UseCaseOptions.of(Channel.API).withMaxTokens(maxTokens);
     }
 
     private static OutboundSseEvent event(Sse sse, String name, Object data) {

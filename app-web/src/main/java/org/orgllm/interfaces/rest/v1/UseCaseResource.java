@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,8 @@ import org.orgllm.application.usecases.StrategyService;
 /**
  * One POST per use case, named like the activity existing workflows call. The body is the use case's
  * request (snake_case); the answer is its typed result, or — with {@code Accept: text/event-stream} —
- * a stream of text deltas followed by the result.
+ * a stream of text deltas followed by the result. {@code ?max_tokens=N} overrides the use case's
+ * default token budget (the JSON is closed in time, so the result still parses).
  */
 @Path("v1/use-cases")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,111 +70,125 @@ public class UseCaseResource {
     @Path("analyze_document_content")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Analyze a document against the organization's values (analyze_document_content)")
-    public Response documentAnalysis(@NotNull(message = BODY_REQUIRED) DocumentAnalysisRequest request) {
-        return calls.json(options -> documentAnalysis.analyze(request, options));
+    public Response documentAnalysis(@NotNull(message = BODY_REQUIRED) DocumentAnalysisRequest request,
+            @QueryParam("max_tokens") Integer maxTokens) {
+        return calls.json(maxTokens, options -> documentAnalysis.analyze(request, options));
     }
 
     @POST
     @Path("analyze_document_content")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Analyze a document against the organization's values, streamed as server-sent events")
-    public void documentAnalysisStream(@NotNull(message = BODY_REQUIRED) DocumentAnalysisRequest request, @Context SseEventSink sink, @Context Sse sse) {
-        calls.stream(options -> documentAnalysis.analyze(request, options), sink, sse);
+    public void documentAnalysisStream(@NotNull(message = BODY_REQUIRED) DocumentAnalysisRequest request,
+            @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
+        calls.stream(maxTokens, options -> documentAnalysis.analyze(request, options), sink, sse);
     }
 
     @POST
     @Path("provide_strategic_recommendations")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Strategic recommendations for a scenario (provide_strategic_recommendations)")
-    public Response strategy(@NotNull(message = BODY_REQUIRED) StrategyRequest request) {
-        return calls.json(options -> strategy.recommend(request, options));
+    public Response strategy(@NotNull(message = BODY_REQUIRED) StrategyRequest request,
+            @QueryParam("max_tokens") Integer maxTokens) {
+        return calls.json(maxTokens, options -> strategy.recommend(request, options));
     }
 
     @POST
     @Path("provide_strategic_recommendations")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Strategic recommendations for a scenario, streamed as server-sent events")
-    public void strategyStream(@NotNull(message = BODY_REQUIRED) StrategyRequest request, @Context SseEventSink sink, @Context Sse sse) {
-        calls.stream(options -> strategy.recommend(request, options), sink, sse);
+    public void strategyStream(@NotNull(message = BODY_REQUIRED) StrategyRequest request,
+            @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
+        calls.stream(maxTokens, options -> strategy.recommend(request, options), sink, sse);
     }
 
     @POST
     @Path("draft_internal_communication")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft an internal communication (draft_internal_communication)")
-    public Response communication(@NotNull(message = BODY_REQUIRED) CommunicationRequest request) {
-        return calls.json(options -> communication.draft(request, options));
+    public Response communication(@NotNull(message = BODY_REQUIRED) CommunicationRequest request,
+            @QueryParam("max_tokens") Integer maxTokens) {
+        return calls.json(maxTokens, options -> communication.draft(request, options));
     }
 
     @POST
     @Path("draft_internal_communication")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Draft an internal communication, streamed as server-sent events")
-    public void communicationStream(@NotNull(message = BODY_REQUIRED) CommunicationRequest request, @Context SseEventSink sink, @Context Sse sse) {
-        calls.stream(options -> communication.draft(request, options), sink, sse);
+    public void communicationStream(@NotNull(message = BODY_REQUIRED) CommunicationRequest request,
+            @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
+        calls.stream(maxTokens, options -> communication.draft(request, options), sink, sse);
     }
 
     @POST
     @Path("analyze_competitive_landscape")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assess a competitor's move (analyze_competitive_landscape)")
-    public Response competitor(@NotNull(message = BODY_REQUIRED) CompetitorAnalysisRequest request) {
-        return calls.json(options -> competitor.analyze(request, options));
+    public Response competitor(@NotNull(message = BODY_REQUIRED) CompetitorAnalysisRequest request,
+            @QueryParam("max_tokens") Integer maxTokens) {
+        return calls.json(maxTokens, options -> competitor.analyze(request, options));
     }
 
     @POST
     @Path("analyze_competitive_landscape")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Assess a competitor's move, streamed as server-sent events")
-    public void competitorStream(@NotNull(message = BODY_REQUIRED) CompetitorAnalysisRequest request, @Context SseEventSink sink, @Context Sse sse) {
-        calls.stream(options -> competitor.analyze(request, options), sink, sse);
+    public void competitorStream(@NotNull(message = BODY_REQUIRED) CompetitorAnalysisRequest request,
+            @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
+        calls.stream(maxTokens, options -> competitor.analyze(request, options), sink, sse);
     }
 
     @POST
     @Path("answer_organizational_query")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the knowledge base (answer_organizational_query)")
-    public Response knowledge(@NotNull(message = BODY_REQUIRED) KnowledgeQuery request) {
-        return calls.json(options -> knowledge.answer(request, options));
+    public Response knowledge(@NotNull(message = BODY_REQUIRED) KnowledgeQuery request,
+            @QueryParam("max_tokens") Integer maxTokens) {
+        return calls.json(maxTokens, options -> knowledge.answer(request, options));
     }
 
     @POST
     @Path("answer_organizational_query")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Answer a question from the knowledge base, streamed as server-sent events")
-    public void knowledgeStream(@NotNull(message = BODY_REQUIRED) KnowledgeQuery request, @Context SseEventSink sink, @Context Sse sse) {
-        calls.stream(options -> knowledge.answer(request, options), sink, sse);
+    public void knowledgeStream(@NotNull(message = BODY_REQUIRED) KnowledgeQuery request,
+            @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
+        calls.stream(maxTokens, options -> knowledge.answer(request, options), sink, sse);
     }
 
     @POST
     @Path("draft_customer_response")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft a reply to a customer (draft_customer_response)")
-    public Response customer(@NotNull(message = BODY_REQUIRED) CustomerCommunicationRequest request) {
-        return calls.json(options -> customer.draft(request, options));
+    public Response customer(@NotNull(message = BODY_REQUIRED) CustomerCommunicationRequest request,
+            @QueryParam("max_tokens") Integer maxTokens) {
+        return calls.json(maxTokens, options -> customer.draft(request, options));
     }
 
     @POST
     @Path("draft_customer_response")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Draft a reply to a customer, streamed as server-sent events")
-    public void customerStream(@NotNull(message = BODY_REQUIRED) CustomerCommunicationRequest request, @Context SseEventSink sink, @Context Sse sse) {
-        calls.stream(options -> customer.draft(request, options), sink, sse);
+    public void customerStream(@NotNull(message = BODY_REQUIRED) CustomerCommunicationRequest request,
+            @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
+        calls.stream(maxTokens, options -> customer.draft(request, options), sink, sse);
     }
 
     @POST
     @Path("generate_document_summary")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Summarize a document (generate_document_summary)")
-    public Response summary(@NotNull(message = BODY_REQUIRED) DocumentSummaryRequest request) {
-        return calls.json(options -> summary.summarize(request, options));
+    public Response summary(@NotNull(message = BODY_REQUIRED) DocumentSummaryRequest request,
+            @QueryParam("max_tokens") Integer maxTokens) {
+        return calls.json(maxTokens, options -> summary.summarize(request, options));
     }
 
     @POST
     @Path("generate_document_summary")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Summarize a document, streamed as server-sent events")
-    public void summaryStream(@NotNull(message = BODY_REQUIRED) DocumentSummaryRequest request, @Context SseEventSink sink, @Context Sse sse) {
-        calls.stream(options -> summary.summarize(request, options), sink, sse);
+    public void summaryStream(@NotNull(message = BODY_REQUIRED) DocumentSummaryRequest request,
+            @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
+        calls.stream(maxTokens, options -> summary.summarize(request, options), sink, sse);
     }
 }

@@ -43,7 +43,7 @@ class KnowledgeIT {
 
     @Test
     void anAnswerCitesExactlyTheRetrievedChunksOfItsOwnOrganization() throws Exception {
-        var reply = http.post("/api/v1/use-cases/answer_organizational_query", ALICE,
+        var reply = http.post("/api/v1/use-cases/answer_organizational_query?max_tokens=" + UseCaseResourceIT.MAX_TOKENS, ALICE,
                 "{\"organization_id\": \"techcorp\", \"question\": \"Which class do I book for flights?\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -64,7 +64,7 @@ class KnowledgeIT {
 
     @Test
     void withNothingRelevantTheAnswerSaysSoWithLowConfidence() throws Exception {
-        var reply = http.post("/api/v1/use-cases/answer_organizational_query", ALICE,
+        var reply = http.post("/api/v1/use-cases/answer_organizational_query?max_tokens=" + UseCaseResourceIT.MAX_TOKENS, ALICE,
                 "{\"organization_id\": \"techcorp\", \"question\": \"Quantum chromodynamics lattice gauge?\"}");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -79,7 +79,7 @@ class KnowledgeIT {
         String id = created.get("id").asText();
         assertThat(http.delete("/api/v1/organizations/techcorp/knowledge-documents/" + id, ALICE).status()).isEqualTo(204);
 
-        var reply = http.post("/api/v1/use-cases/answer_organizational_query", ALICE,
+        var reply = http.post("/api/v1/use-cases/answer_organizational_query?max_tokens=" + UseCaseResourceIT.MAX_TOKENS, ALICE,
                 "{\"organization_id\": \"techcorp\", \"question\": \"Where do visitors park?\"}");
         reply.json().get("source_references").forEach(r -> assertThat(r.asText()).doesNotStartWith("Parking rules"));
     }

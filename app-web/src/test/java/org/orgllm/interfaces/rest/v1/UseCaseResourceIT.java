@@ -31,6 +31,9 @@ class UseCaseResourceIT {
     private static final String ALICE = Http.basic("alice", "orgllm-alice");
     private static final String ADMIN = Http.basic("admin", "orgllm-admin");
 
+    /** A small budget keeps the random-weight demo model quick; the JSON is still closed in time. */
+    static final int MAX_TOKENS = 160;
+
     private static RunningServer server;
     private static Http http;
 
@@ -80,7 +83,7 @@ class UseCaseResourceIT {
     @ParameterizedTest
     @MethodSource("cases")
     void eachUseCaseReturnsASchemaValidResultAndRecordsTheGeneration(Case c) throws Exception {
-        var reply = http.post("/api/v1/use-cases/" + c.name(), ALICE, c.body());
+        var reply = http.post("/api/v1/use-cases/" + c.name() + "?max_tokens=" + MAX_TOKENS, ALICE, c.body());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode result = reply.json();
@@ -118,7 +121,7 @@ class UseCaseResourceIT {
     @Test
     void aStreamedCallSendsDeltasThenTheResult() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/v1/use-cases/generate_document_summary"))
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS))
                 .timeout(Duration.ofMinutes(2))
                 .header("Authorization", ALICE)
                 .header("Content-Type", "application/json")
@@ -159,29 +162,29 @@ class UseCaseResourceIT {
     void badInputsGetTheRight4xxAndChangeNothing() throws Exception {
         long before = count("generations");
 
-        var missing = http.post("/api/v1/use-cases/analyze_document_content", ALICE, "{\"organization_id\": \"techcorp\"}");
+        var missing = http.post("/api/v1/use-cases/analyze_document_content?max_tokens=" + MAX_TOKENS, ALICE, "{\"organization_id\": \"techcorp\"}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").findValuesAsText("field")).contains("content");
 
         String huge = "x".repeat(200_001);
-        var tooLarge = http.post("/api/v1/use-cases/analyze_document_content", ALICE,
+        var tooLarge = http.post("/api/v1/use-cases/analyze_document_content?max_tokens=" + MAX_TOKENS, ALICE,
                 "{\"organization_id\": \"techcorp\", \"content\": \"" + huge + "\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
 
-        var unknown = http.post("/api/v1/use-cases/generate_document_summary", ALICE,
+        var unknown = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, ALICE,
                 "{\"organization_id\": \"no-such-org\", \"content\": \"x\"}");
         assertThat(unknown.status()).isEqualTo(404);
 
-        var malformed = http.post("/api/v1/use-cases/generate_document_summary", ALICE,
+        var malformed = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, ALICE,
                 "{\"organization_id\": \"../etc\", \"content\": \"x\"}");
         assertThat(malformed.status()).isEqualTo(400);
 
-        var noKey = http.post("/api/v1/use-cases/generate_document_summary", null,
+        var noKey = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, null,
                 "{\"organization_id\": \"techcorp\", \"content\": \"x\"}");
         assertThat(noKey.status()).isEqualTo(401);
 
-        var badJson = http.post("/api/v1/use-cases/generate_document_summary", ALICE, "{not json");
+        var badJson = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, ALICE, "{not json");
         assertThat(badJson.status()).isEqualTo(400);
 
         assertThat(count("generations")).isEqualTo(before);
@@ -197,12 +200,12 @@ class UseCaseResourceIT {
         String bearer = "Bearer " + key;
         long before = count("generations");
 
-        var own = http.post("/api/v1/use-cases/generate_document_summary", bearer,
+        var own = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, bearer,
                 "{\"organization_id\": \"umbrella\", \"content\": \"Umbrella makes rain gear.\"}");
         assertThat(own.status()).as(own.body()).isEqualTo(200);
         assertThat(count("generations")).isEqualTo(before + 1);
 
-        var other = http.post("/api/v1/use-cases/generate_document_summary", bearer,
+        var other = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, bearer,
                 "{\"organization_id\": \"techcorp\", \"content\": \"x\"}");
         assertThat(other.status()).isEqualTo(404);
         var otherHistory = http.get("/api/v1/generations?organization_id=techcorp", bearer);
@@ -223,7 +226,7 @@ class UseCaseResourceIT {
 
     @Test
     void generationsArePagedAndFilteredForTheCallersOrganization() throws Exception {
-        http.post("/api/v1/use-cases/generate_document_summary", ALICE,
+        http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, ALICE,
                 "{\"organization_id\": \"techcorp\", \"content\": \"One more document.\"}");
         var page = http.get("/api/v1/generations?organization_id=techcorp&use_case=generate_document_summary&size=1", ALICE);
         assertThat(page.status()).isEqualTo(200);
