@@ -44,7 +44,7 @@ class RandomGenerationTest {
         TokenVocabulary vocab = Fixtures.tiny();
         JsonSchemaConstraint c = JsonSchemaConstraint.compile(SchemaCompiler.parse(schema), vocab, SHORT,
                 Fixtures.TINY_EOS, 297);
-        run(c, schema, vocab.size(), 400, name.hashCode());
+        run(c, schema, vocab.size(), 1_000, name.hashCode());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,7 +53,7 @@ class RandomGenerationTest {
         TokenVocabulary vocab = Fixtures.qwen();
         JsonSchemaConstraint c = JsonSchemaConstraint.compile(SchemaCompiler.parse(schema), vocab, SHORT,
                 Fixtures.QWEN_EOS, Fixtures.QWEN_ENDOFTEXT);
-        run(c, schema, Fixtures.QWEN_LOGITS, 25, name.hashCode());
+        run(c, schema, Fixtures.QWEN_LOGITS, 40, name.hashCode());
     }
 
     private static void run(JsonSchemaConstraint c, String schema, int logitsLength, int runs, long seed0) {
