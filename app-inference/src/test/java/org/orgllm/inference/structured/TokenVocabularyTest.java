@@ -10,7 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -104,7 +107,7 @@ class TokenVocabularyTest {
 
     @Test
     void vocabulariesWithoutSingleBytesAreRefused() {
-        TokenVocabulary v = TokenVocabulary.of(java.util.List.of("{".getBytes(), "}".getBytes()), new java.util.BitSet());
+        TokenVocabulary v = TokenVocabulary.of(List.of("{".getBytes(), "}".getBytes()), new BitSet());
         assertThatThrownBy(() -> JsonSchemaConstraint.compile("{\"type\":\"object\"}", v, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("single-byte");
     }
@@ -112,7 +115,7 @@ class TokenVocabularyTest {
     private static int idOf(TokenVocabulary v, String text) {
         byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
         for (int id = 0; id < v.size(); id++) {
-            if (!v.isSpecial(id) && java.util.Arrays.equals(v.bytes(id), wanted)) {
+            if (!v.isSpecial(id) && Arrays.equals(v.bytes(id), wanted)) {
                 return id;
             }
         }
