@@ -44,8 +44,7 @@ final class TokenizerJsonReader {
         boolean byteFallback = false;
         try (JsonParser p = FACTORY.createParser(in)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
-            while (!(addedTokens != null && decoder != null && !vocab.isEmpty())
-                    && p.nextToken() == JsonToken.FIELD_NAME) {
+            while (!readEnough(addedTokens, decoder, modelType, vocab) && p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
@@ -53,9 +52,7 @@ final class TokenizerJsonReader {
                     case "decoder" -> decoder = p.readValueAsTree();
                     case "model" -> {
                         expect(p.currentToken(), JsonToken.START_OBJECT);
-                        // The merges after the vocabulary are half of a BPE file and not needed: stop at them
-                        // when the sections before the model have been read (the usual layout).
-                        while (!(addedTokens != null && decoder != null && !vocab.isEmpty())
+                        while (!readEnough(addedTokens, decoder, modelType, vocab)
                                 && p.nextToken() == JsonToken.FIELD_NAME) {
                             String modelField = p.currentName();
                             p.nextToken();
@@ -72,6 +69,7 @@ final class TokenizerJsonReader {
             }
         }
         Kind kind = kind(decoder, modelType, byteFallback);
+        boolean byteTokens = byteFallback || decoderTypes(decoder).contains("ByteFallback");
         int size = 0;
         for (int id : vocab.values()) {
             size = Math.max(size, id + 1);
@@ -88,7 +86,7 @@ final class TokenizerJsonReader {
         for (Map.Entry<String, Integer> e : vocab.entrySet()) {
             bytes[e.getValue()] = kind == Kind.BYTE_LEVEL
                     ? byteLevel(e.getKey(), inverse)
-                    : sentencePiece(e.getKey(), byteFallback);
+                    : sentencePiece(e.getKey(), byteTokens);
         }
         BitSet special = new BitSet(size);
         for (JsonNode t : added) {
@@ -98,6 +96,16 @@ final class TokenizerJsonReader {
             special.set(id);
         }
         return new Result(bytes, special);
+    }
+
+    /**
+     * The merges after a BPE vocabulary are half the file and not needed: stop there once the sections
+     * before the model were read (the layout the tokenizers library writes). Unigram keeps reading, since
+     * its {@code byte_fallback} follows the vocabulary.
+     */
+    private static boolean readEnough(JsonNode addedTokens, JsonNode decoder, String modelType,
+                                      Map<String, Integer> vocab) {
+        return addedTokens != null && decoder != null && "BPE".equals(modelType) && !vocab.isEmpty();
     }
 
     private static void readVocab(JsonParser p, Map<String, Integer> vocab) throws IOException {
@@ -122,12 +130,17 @@ final class TokenizerJsonReader {
         }
     }
 
-    private static Kind kind(JsonNode decoder, String modelType, boolean byteFallback) {
+    private static List<String> decoderTypes(JsonNode decoder) {
         List<String> types = new ArrayList<>();
         if (decoder != null) {
             types.add(decoder.path("type").asText());
             decoder.path("decoders").forEach(d -> types.add(d.path("type").asText()));
         }
+        return types;
+    }
+
+    private static Kind kind(JsonNode decoder, String modelType, boolean byteFallback) {
+        List<String> types = decoderTypes(decoder);
         if (types.contains("ByteLevel")) {
             return Kind.BYTE_LEVEL;
         }
@@ -154,8 +167,9 @@ final class TokenizerJsonReader {
         return out;
     }
 
-    private static byte[] sentencePiece(String token, boolean byteFallback) {
-        if (token.length() == 6 && token.startsWith("<0x") && token.endsWith(">")) {
+    /** {@code ▁} is a space; with byte fallback, {@code <0xNN>} is the byte NN. */
+    private static byte[] sentencePiece(String token, boolean byteTokens) {
+        if (byteTokens && token.length() == 6 && token.startsWith("<0x") && token.endsWith(">")) {
             try {
                 return new byte[] {(byte) Integer.parseInt(token.substring(3, 5), 16)};
             } catch (NumberFormatException notAByte) {
