@@ -10,9 +10,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Streams a {@code tokenizer.json} for the token strings only: the merges (half the file for Qwen) are
@@ -37,7 +36,7 @@ final class TokenizerJsonReader {
     }
 
     static Result read(InputStream in) throws IOException {
-        Map<String, Integer> vocab = new HashMap<>();
+        Pieces vocab = new Pieces();
         JsonNode addedTokens = null;
         JsonNode decoder = null;
         String modelType = null;
@@ -70,10 +69,7 @@ final class TokenizerJsonReader {
         }
         Kind kind = kind(decoder, modelType, byteFallback);
         boolean byteTokens = byteFallback || decoderTypes(decoder).contains("ByteFallback");
-        int size = 0;
-        for (int id : vocab.values()) {
-            size = Math.max(size, id + 1);
-        }
+        int size = vocab.maxId + 1;
         List<JsonNode> added = new ArrayList<>();
         if (addedTokens != null) {
             addedTokens.forEach(added::add);
@@ -83,10 +79,10 @@ final class TokenizerJsonReader {
         }
         byte[][] bytes = new byte[size][];
         int[] inverse = ByteLevelAlphabet.inverse();
-        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-            bytes[e.getValue()] = kind == Kind.BYTE_LEVEL
-                    ? byteLevel(e.getKey(), inverse)
-                    : sentencePiece(e.getKey(), byteTokens);
+        for (int i = 0; i < vocab.size; i++) {
+            bytes[vocab.ids[i]] = kind == Kind.BYTE_LEVEL
+                    ? byteLevel(vocab.pieces[i], inverse)
+                    : sentencePiece(vocab.pieces[i], byteTokens);
         }
         BitSet special = new BitSet(size);
         for (JsonNode t : added) {
@@ -103,24 +99,45 @@ final class TokenizerJsonReader {
      * before the model were read (the layout the tokenizers library writes). Unigram keeps reading, since
      * its {@code byte_fallback} follows the vocabulary.
      */
-    private static boolean readEnough(JsonNode addedTokens, JsonNode decoder, String modelType,
-                                      Map<String, Integer> vocab) {
-        return addedTokens != null && decoder != null && "BPE".equals(modelType) && !vocab.isEmpty();
+    /** Vocabulary entries in file order, without a map: ids are only needed to place the bytes. */
+    private static final class Pieces {
+        String[] pieces = new String[1024];
+        int[] ids = new int[1024];
+        int size;
+        int maxId = -1;
+
+        void add(String piece, int id) {
+            if (id < 0) {
+                throw new IllegalArgumentException("negative token id " + id + " for " + piece);
+            }
+            if (size == ids.length) {
+                pieces = Arrays.copyOf(pieces, size * 2);
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            pieces[size] = piece;
+            ids[size++] = id;
+            maxId = Math.max(maxId, id);
+        }
     }
 
-    private static void readVocab(JsonParser p, Map<String, Integer> vocab) throws IOException {
+    private static boolean readEnough(JsonNode addedTokens, JsonNode decoder, String modelType,
+                                      Pieces vocab) {
+        return addedTokens != null && decoder != null && "BPE".equals(modelType) && vocab.size > 0;
+    }
+
+    private static void readVocab(JsonParser p, Pieces vocab) throws IOException {
         if (p.currentToken() == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String token = p.currentName();
                 p.nextToken();
-                vocab.put(token, p.getIntValue());
+                vocab.add(token, p.getIntValue());
             }
         } else if (p.currentToken() == JsonToken.START_ARRAY) {
             // Unigram: [[piece, score], ...] where the position is the id.
             int id = 0;
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 p.nextToken();
-                vocab.put(p.getText(), id++);
+                vocab.add(p.getText(), id++);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     p.skipChildren();
                 }
