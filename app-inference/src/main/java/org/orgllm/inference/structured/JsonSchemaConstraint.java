@@ -134,7 +134,7 @@ public final class JsonSchemaConstraint {
     }
 
     TokenMask eosOnly() {
-        return new TokenMask(null, null, eosIds);
+        return new TokenMask(null, null, eosIds, new int[0]);
     }
 
     /** Structural bytes must exist as single tokens, or a document could reach a state no token continues. */

@@ -85,6 +85,23 @@ class SequenceTest {
     }
 
     @Test
+    void anEosIdThatIsAlsoTextOnlyEndsTheDocument() {
+        TokenVocabulary v = Fixtures.tiny();
+        int[] byteToken = AutomatonTest.singleByteTokens(v);
+        int eos = byteToken['x'];
+        JsonSchemaConstraint c = JsonSchemaConstraint.compile("{\"type\":\"string\"}", v, eos);
+        ConstrainedSequence s = c.start();
+        s.accept(byteToken['"']);
+        assertThat(s.allows(eos)).isFalse();
+        assertThat(s.allows(byteToken['y'])).isTrue();
+        s.accept(byteToken['"']);
+        assertThat(s.allows(eos)).isTrue();
+        s.accept(eos);
+        assertThat(s.isEnded()).isTrue();
+        assertThat(s.text()).isEqualTo("\"\"");
+    }
+
+    @Test
     void closingModeFinishesWithinTheAnnouncedTokens() {
         TokenVocabulary v = Fixtures.qwen();
         String schema = RecordSchemas.json(UseCaseRecords.DocumentAnalysis.class);
