@@ -46,6 +46,14 @@ public record ConstraintOptions(
         return new ConstraintOptions(defaultMaxStringLength, defaultMaxItems, n, maxIntegerDigits, maxFractionDigits);
     }
 
+    public ConstraintOptions withMaxIntegerDigits(int n) {
+        return new ConstraintOptions(defaultMaxStringLength, defaultMaxItems, maxWhitespaceRun, n, maxFractionDigits);
+    }
+
+    public ConstraintOptions withMaxFractionDigits(int n) {
+        return new ConstraintOptions(defaultMaxStringLength, defaultMaxItems, maxWhitespaceRun, maxIntegerDigits, n);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

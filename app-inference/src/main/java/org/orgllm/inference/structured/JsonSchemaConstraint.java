@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * A JSON Schema compiled against one vocabulary: start a {@link ConstrainedSequence} per request and the
@@ -55,6 +56,11 @@ public final class JsonSchemaConstraint {
     /** Compiles a schema given as JSON text with the default options. */
     public static JsonSchemaConstraint compile(String jsonSchema, TokenVocabulary vocabulary, int... eosTokenIds) {
         return compile(SchemaCompiler.parse(jsonSchema), vocabulary, ConstraintOptions.defaults(), eosTokenIds);
+    }
+
+    /** Compiles a schema with the default options. */
+    public static JsonSchemaConstraint compile(JsonNode jsonSchema, TokenVocabulary vocabulary, int... eosTokenIds) {
+        return compile(jsonSchema, vocabulary, ConstraintOptions.defaults(), eosTokenIds);
     }
 
     /**
@@ -128,7 +134,7 @@ public final class JsonSchemaConstraint {
     }
 
     TokenMask eosOnly() {
-        return new TokenMask(null, null, eosIds);
+        return new TokenMask(null, null, eosIds, new int[0]);
     }
 
     /** Structural bytes must exist as single tokens, or a document could reach a state no token continues. */
@@ -140,7 +146,7 @@ public final class JsonSchemaConstraint {
                 covered[b[0]] = true;
             }
         }
-        int[] missing = java.util.stream.IntStream.range(0x20, 0x7F).filter(c -> !covered[c]).toArray();
+        int[] missing = IntStream.range(0x20, 0x7F).filter(c -> !covered[c]).toArray();
         if (missing.length > 0) {
             throw new IllegalArgumentException("the vocabulary has no single-byte token for "
                     + Arrays.toString(Arrays.stream(missing).mapToObj(c -> "'" + (char) c + "'").toArray()));

@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class MaskBuilder {
 
+    private static final int[] NONE = new int[0];
+
     private final VocabularyIndex index;
     private final int[] eosIds;
 
@@ -22,13 +24,11 @@ final class MaskBuilder {
         IntBuffer allowed = new IntBuffer();
         if (state.inFreeString() && state instanceof StringFrame string) {
             walk(index.quoting, state, allowed, -1);
-            addEos(state, allowed);
             return new TokenMask(index.content(string.utf8State()), index.charsAtMost(string.room()),
-                    allowed.toArray());
+                    allowed.toArray(), eosIds); // a document never ends inside a string
         }
         walk(index.all, state, allowed, -1);
-        addEos(state, allowed);
-        return new TokenMask(null, null, allowed.toArray());
+        return withEos(state, allowed);
     }
 
     /**
@@ -38,8 +38,7 @@ final class MaskBuilder {
     TokenMask buildClosing(Frame state) {
         IntBuffer allowed = new IntBuffer();
         walk(index.all, state, allowed, state.bytesToEnd());
-        addEos(state, allowed);
-        return new TokenMask(null, null, allowed.toArray());
+        return withEos(state, allowed);
     }
 
     /** @param budget when {@code >= 0}, prune prefixes whose distance to the end does not shrink byte by byte */
@@ -63,12 +62,18 @@ final class MaskBuilder {
         }
     }
 
-    private void addEos(Frame state, IntBuffer allowed) {
-        if (state.acceptsEnd()) {
-            for (int id : eosIds) {
-                allowed.add(id);
-            }
+    /**
+     * End-of-sequence ids are allowed exactly when the document may end; an id that is also text (rare)
+     * is banned before the end even if its bytes would fit.
+     */
+    private TokenMask withEos(Frame state, IntBuffer allowed) {
+        if (!state.acceptsEnd()) {
+            return new TokenMask(null, null, allowed.toArray(), eosIds);
         }
+        for (int id : eosIds) {
+            allowed.add(id);
+        }
+        return new TokenMask(null, null, allowed.toArray(), NONE);
     }
 
     /** A growable int list without boxing. */

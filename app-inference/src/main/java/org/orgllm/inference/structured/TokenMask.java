@@ -12,21 +12,23 @@ final class TokenMask {
     private final long[] base;
     private final long[] limit;
     private final int[] extra;
+    private final int[] banned;
 
     /**
-     * @param base  allowed ids as a bitset, or {@code null} when only {@code extra} is allowed
-     * @param limit a bitset intersected with {@code base}, or {@code null}
-     * @param extra further allowed ids
+     * @param base   allowed ids as a bitset, or {@code null} when only {@code extra} is allowed
+     * @param limit  a bitset intersected with {@code base}, or {@code null}
+     * @param extra  further allowed ids
+     * @param banned ids disallowed whatever the rest says (end-of-sequence ids that are also text)
      */
-    TokenMask(long[] base, long[] limit, int[] extra) {
+    TokenMask(long[] base, long[] limit, int[] extra, int[] banned) {
         this.base = base;
         this.limit = limit;
-        this.extra = extra.clone();
-        Arrays.sort(this.extra);
+        this.banned = banned.clone();
+        this.extra = Arrays.stream(extra).filter(id -> !contains(banned, id)).sorted().toArray();
     }
 
     boolean allows(int id) {
-        return Arrays.binarySearch(extra, id) >= 0 || inBase(id);
+        return !contains(banned, id) && (Arrays.binarySearch(extra, id) >= 0 || inBase(id));
     }
 
     /** Sets every disallowed logit to {@code -inf}. */
@@ -56,6 +58,11 @@ final class TokenMask {
                 logits[extra[i]] = kept[i];
             }
         }
+        for (int id : banned) {
+            if (id < logits.length) {
+                logits[id] = Float.NEGATIVE_INFINITY;
+            }
+        }
     }
 
     /** How many of the first {@code size} ids are allowed. */
@@ -65,6 +72,15 @@ final class TokenMask {
             n += allows(id) ? 1 : 0;
         }
         return n;
+    }
+
+    private static boolean contains(int[] ids, int id) {
+        for (int x : ids) {
+            if (x == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean inBase(int id) {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The exact bytes each token id contributes to the decoded output, and which ids are special (added
@@ -123,15 +121,5 @@ public final class TokenVocabulary {
     @Override
     public String toString() {
         return "TokenVocabulary[size=" + bytes.length + ", special=" + special.cardinality() + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TokenVocabulary v && Arrays.deepEquals(bytes, v.bytes) && special.equals(v.special);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(bytes.length, special);
     }
 }

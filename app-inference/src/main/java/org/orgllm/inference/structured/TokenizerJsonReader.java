@@ -10,9 +10,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Streams a {@code tokenizer.json} for the token strings only: the merges (half the file for Qwen) are
@@ -37,15 +36,14 @@ final class TokenizerJsonReader {
     }
 
     static Result read(InputStream in) throws IOException {
-        Map<String, Integer> vocab = new HashMap<>();
+        Pieces vocab = new Pieces();
         JsonNode addedTokens = null;
         JsonNode decoder = null;
         String modelType = null;
         boolean byteFallback = false;
         try (JsonParser p = FACTORY.createParser(in)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
-            while (!(addedTokens != null && decoder != null && !vocab.isEmpty())
-                    && p.nextToken() == JsonToken.FIELD_NAME) {
+            while (!readEnough(addedTokens, decoder, modelType, vocab) && p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
@@ -53,9 +51,7 @@ final class TokenizerJsonReader {
                     case "decoder" -> decoder = p.readValueAsTree();
                     case "model" -> {
                         expect(p.currentToken(), JsonToken.START_OBJECT);
-                        // The merges after the vocabulary are half of a BPE file and not needed: stop at them
-                        // when the sections before the model have been read (the usual layout).
-                        while (!(addedTokens != null && decoder != null && !vocab.isEmpty())
+                        while (!readEnough(addedTokens, decoder, modelType, vocab)
                                 && p.nextToken() == JsonToken.FIELD_NAME) {
                             String modelField = p.currentName();
                             p.nextToken();
@@ -72,10 +68,8 @@ final class TokenizerJsonReader {
             }
         }
         Kind kind = kind(decoder, modelType, byteFallback);
-        int size = 0;
-        for (int id : vocab.values()) {
-            size = Math.max(size, id + 1);
-        }
+        boolean byteTokens = byteFallback || decoderTypes(decoder).contains("ByteFallback");
+        int size = vocab.maxId + 1;
         List<JsonNode> added = new ArrayList<>();
         if (addedTokens != null) {
             addedTokens.forEach(added::add);
@@ -85,10 +79,10 @@ final class TokenizerJsonReader {
         }
         byte[][] bytes = new byte[size][];
         int[] inverse = ByteLevelAlphabet.inverse();
-        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-            bytes[e.getValue()] = kind == Kind.BYTE_LEVEL
-                    ? byteLevel(e.getKey(), inverse)
-                    : sentencePiece(e.getKey(), byteFallback);
+        for (int i = 0; i < vocab.size; i++) {
+            bytes[vocab.ids[i]] = kind == Kind.BYTE_LEVEL
+                    ? byteLevel(vocab.pieces[i], inverse)
+                    : sentencePiece(vocab.pieces[i], byteTokens);
         }
         BitSet special = new BitSet(size);
         for (JsonNode t : added) {
@@ -100,19 +94,50 @@ final class TokenizerJsonReader {
         return new Result(bytes, special);
     }
 
-    private static void readVocab(JsonParser p, Map<String, Integer> vocab) throws IOException {
+    /**
+     * The merges after a BPE vocabulary are half the file and not needed: stop there once the sections
+     * before the model were read (the layout the tokenizers library writes). Unigram keeps reading, since
+     * its {@code byte_fallback} follows the vocabulary.
+     */
+    /** Vocabulary entries in file order, without a map: ids are only needed to place the bytes. */
+    private static final class Pieces {
+        String[] pieces = new String[1024];
+        int[] ids = new int[1024];
+        int size;
+        int maxId = -1;
+
+        void add(String piece, int id) {
+            if (id < 0) {
+                throw new IllegalArgumentException("negative token id " + id + " for " + piece);
+            }
+            if (size == ids.length) {
+                pieces = Arrays.copyOf(pieces, size * 2);
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            pieces[size] = piece;
+            ids[size++] = id;
+            maxId = Math.max(maxId, id);
+        }
+    }
+
+    private static boolean readEnough(JsonNode addedTokens, JsonNode decoder, String modelType,
+                                      Pieces vocab) {
+        return addedTokens != null && decoder != null && "BPE".equals(modelType) && vocab.size > 0;
+    }
+
+    private static void readVocab(JsonParser p, Pieces vocab) throws IOException {
         if (p.currentToken() == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String token = p.currentName();
                 p.nextToken();
-                vocab.put(token, p.getIntValue());
+                vocab.add(token, p.getIntValue());
             }
         } else if (p.currentToken() == JsonToken.START_ARRAY) {
             // Unigram: [[piece, score], ...] where the position is the id.
             int id = 0;
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 p.nextToken();
-                vocab.put(p.getText(), id++);
+                vocab.add(p.getText(), id++);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     p.skipChildren();
                 }
@@ -122,12 +147,17 @@ final class TokenizerJsonReader {
         }
     }
 
-    private static Kind kind(JsonNode decoder, String modelType, boolean byteFallback) {
+    private static List<String> decoderTypes(JsonNode decoder) {
         List<String> types = new ArrayList<>();
         if (decoder != null) {
             types.add(decoder.path("type").asText());
             decoder.path("decoders").forEach(d -> types.add(d.path("type").asText()));
         }
+        return types;
+    }
+
+    private static Kind kind(JsonNode decoder, String modelType, boolean byteFallback) {
+        List<String> types = decoderTypes(decoder);
         if (types.contains("ByteLevel")) {
             return Kind.BYTE_LEVEL;
         }
@@ -154,8 +184,9 @@ final class TokenizerJsonReader {
         return out;
     }
 
-    private static byte[] sentencePiece(String token, boolean byteFallback) {
-        if (token.length() == 6 && token.startsWith("<0x") && token.endsWith(">")) {
+    /** {@code ▁} is a space; with byte fallback, {@code <0xNN>} is the byte NN. */
+    private static byte[] sentencePiece(String token, boolean byteTokens) {
+        if (byteTokens && token.length() == 6 && token.startsWith("<0x") && token.endsWith(">")) {
             try {
                 return new byte[] {(byte) Integer.parseInt(token.substring(3, 5), 16)};
             } catch (NumberFormatException notAByte) {

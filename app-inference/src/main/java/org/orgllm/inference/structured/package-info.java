@@ -18,5 +18,15 @@
  * per automaton state, so repeated states cost a lookup. Every accepted prefix can still be completed
  * within the schema's bounds, and strings, arrays, numbers and whitespace are all bounded, so generation
  * ends even with random logits.
+ *
+ * <p>Typical use, per model and per request:
+ * <pre>{@code
+ * TokenVocabulary vocab = TokenVocabulary.fromTokenizerJson(modelDir.resolve("tokenizer.json")); // once per model
+ * JsonSchemaConstraint schema = JsonSchemaConstraint.compile(RecordSchemas.json(Answer.class), vocab, eosIds);
+ * ConstrainedSequence json = schema.start();                                // once per request
+ * Sampler sampler = new Sampler(params, List.of(json));                    // masks before penalties and warpers
+ * // each step: id = sampler.sample(logits, history); history.append(id);  (json catches up from the history)
+ * // near the token budget: if (json.tokensToComplete() >= tokensLeft - 1) json.closeNow();
+ * }</pre>
  */
 package org.orgllm.inference.structured;

@@ -113,6 +113,9 @@ class AutomatonTest {
         assertThat(accepts(schema, "\"abcd")).isFalse();
         assertThat(accepts(schema, "\"abc\\")).isFalse();
         assertThat(accepts(schema, "\"abc\"")).isTrue();
+        // The validator agrees that lengths are code points: three emoji are three characters.
+        Generations.assertValid(schema, "\"😀😀😀\"");
+        assertThat(completes(schema, "\"😀😀😀\"")).isTrue();
     }
 
     @Test

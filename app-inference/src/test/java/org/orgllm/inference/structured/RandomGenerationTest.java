@@ -44,7 +44,7 @@ class RandomGenerationTest {
         TokenVocabulary vocab = Fixtures.tiny();
         JsonSchemaConstraint c = JsonSchemaConstraint.compile(SchemaCompiler.parse(schema), vocab, SHORT,
                 Fixtures.TINY_EOS, 297);
-        run(c, schema, vocab.size(), 400, name.hashCode());
+        run(c, schema, vocab.size(), 1_000, name.hashCode());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,7 +53,7 @@ class RandomGenerationTest {
         TokenVocabulary vocab = Fixtures.qwen();
         JsonSchemaConstraint c = JsonSchemaConstraint.compile(SchemaCompiler.parse(schema), vocab, SHORT,
                 Fixtures.QWEN_EOS, Fixtures.QWEN_ENDOFTEXT);
-        run(c, schema, Fixtures.QWEN_LOGITS, 25, name.hashCode());
+        run(c, schema, Fixtures.QWEN_LOGITS, 30, name.hashCode());
     }
 
     private static void run(JsonSchemaConstraint c, String schema, int logitsLength, int runs, long seed0) {
@@ -62,6 +62,10 @@ class RandomGenerationTest {
         int bound = Math.toIntExact(c.maxOutputBytes()) + 1;
         Generations.StepCheck specials = (sequence, logits) -> {
             boolean complete = sequence.isComplete();
+            if ((sequence.tokensToComplete() == 0) != complete) {
+                throw new AssertionError("tokensToComplete " + sequence.tokensToComplete() + " with complete="
+                        + complete + " after " + sequence.text());
+            }
             for (int id = 0; id < logits.length; id++) {
                 boolean allowed = logits[id] > Float.NEGATIVE_INFINITY;
                 boolean isEos = id == eos[0] || id == eos[1];
