@@ -74,6 +74,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case GenerationFailedException g -> Problem.of(502, "Unusable model output", g.getMessage());
             case IllegalArgumentException i -> Problem.of(400, "Bad request", i.getMessage());
             case JsonbException j -> Problem.of(400, "Malformed JSON", j.getMessage());
+            case jakarta.ws.rs.ProcessingException p when jsonCause(p).isPresent() ->
+                    Problem.of(400, "Malformed JSON", jsonCause(p).get());
             case WebApplicationException w when w.getResponse().getStatus() < 500 -> Problem.of(
                     w.getResponse().getStatus(), w.getResponse().getStatusInfo().getReasonPhrase(),
                     jsonCause(w).orElse(w.getMessage()));
@@ -93,9 +95,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /** A body that is not valid JSON surfaces from the provider as a 400 whose cause says why. */
-    private static java.util.Optional<String> jsonCause(WebApplicationException w) {
+    private static java.util.Optional<String> jsonCause(Throwable w) {
         for (Throwable c = w.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof JsonbException) {
+            if (c instanceof JsonbException || c instanceof jakarta.json.JsonException) {
                 return java.util.Optional.of("malformed JSON: " + c.getMessage());
             }
         }

@@ -27,6 +27,14 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsABadRequest() {
+        Problem problem = ProblemMapper.problemFor(new jakarta.ws.rs.ProcessingException(
+                "Error deserializing object from entity stream.", new jakarta.json.bind.JsonbException("Unexpected char")));
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.detail()).contains("Unexpected char");
+    }
+
+    @Test
     void unexpectedErrorsAreA500WithoutInternals() {
         Problem problem = ProblemMapper.problemFor(new IllegalStateException("secret internal detail"));
         assertThat(problem.status()).isEqualTo(500);
