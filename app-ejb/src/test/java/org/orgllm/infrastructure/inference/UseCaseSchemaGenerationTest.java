@@ -35,7 +35,7 @@ import org.orgllm.inference.structured.TokenVocabulary;
  */
 class UseCaseSchemaGenerationTest {
 
-    private static final int RUNS = 400;
+    private static final int RUNS = 500;
     private static final int[] EOS = {299, 297};
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -53,7 +53,7 @@ class UseCaseSchemaGenerationTest {
     static Stream<Arguments> outputs() {
         return UseCase.ALL.stream().flatMap(u -> {
             Class<? extends Record> type = u == UseCase.KNOWLEDGE ? KnowledgeAnswerDraft.class : u.responseType();
-            return Stream.of(Arguments.of(u.name(), type, u.defaultMaxTokens()), Arguments.of(u.name(), type, 96));
+            return Stream.of(Arguments.of(u.name(), type, u.defaultMaxTokens()), Arguments.of(u.name(), type, 200));
         });
     }
 
