@@ -237,6 +237,21 @@ class UseCaseResourceIT {
         assertThat(http.get("/api/v1/generations/" + id, ALICE).json().get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
+    @Test
+    void theEnginesHooksAreExportedAsMetricsLabelledByAdapter() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            var reply = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=" + MAX_TOKENS, ALICE,
+                    "{\"organization_id\": \"techcorp\", \"content\": \"Metrics should count this.\"}");
+            assertThat(reply.status()).isEqualTo(200);
+        }
+
+        String metrics = http.getAny("/metrics").body();
+
+        assertThat(metrics).containsPattern("orgllm_tokens_generated_total\\{[^}]*adapter=\"techcorp@v1\"[^}]*\\} [1-9]");
+        assertThat(metrics).contains("orgllm_time_to_first_token").contains("orgllm_queue_depth")
+                .contains("orgllm_adapter_cache_hits_total");
+    }
+
     static long count(String table) throws Exception {
         try (Connection c = server.database().connect(); var s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
