@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.orgllm.inference.engine.GenerationResult;
@@ -21,7 +23,10 @@ public class EngineMetricsBridge implements MetricsListener {
     @Inject
     MetricRegistry registry;
 
+    private static final Logger LOG = Logger.getLogger(EngineMetricsBridge.class.getName());
+
     private final AtomicInteger queueDepth = new AtomicInteger();
+    private volatile boolean warned;
     private final AtomicInteger batchRows = new AtomicInteger();
 
     @PostConstruct
@@ -32,51 +37,69 @@ public class EngineMetricsBridge implements MetricsListener {
 
     @Override
     public void step(int queue, int rows, int batchTokens, Duration stepTime) {
-        queueDepth.set(queue);
-        batchRows.set(rows);
+        record(() -> {
+            queueDepth.set(queue);
+            batchRows.set(rows);
+        });
     }
 
     @Override
     public void firstToken(String adapter, Duration ttft) {
-        registry.timer("orgllm_time_to_first_token", tag(adapter)).update(ttft);
+        record(() -> {
+            registry.timer("orgllm_time_to_first_token", tag(adapter)).update(ttft);
+        });
     }
 
     @Override
     public void interToken(String adapter, Duration gap) {
-        registry.timer("orgllm_inter_token_latency", tag(adapter)).update(gap);
+        record(() -> {
+            registry.timer("orgllm_inter_token_latency", tag(adapter)).update(gap);
+        });
     }
 
     @Override
     public void finished(String adapter, GenerationResult result) {
-        registry.timer("orgllm_generation_latency", tag(adapter)).update(result.timings().total());
-        registry.counter("orgllm_tokens_generated", tag(adapter)).inc(result.usage().completionTokens());
-        registry.counter("orgllm_generations", tag(adapter), new Tag("outcome", result.finishReason().name().toLowerCase()))
-                .inc();
+        record(() -> {
+            registry.timer("orgllm_generation_latency", tag(adapter)).update(result.timings().total());
+            registry.counter("orgllm_tokens_generated", tag(adapter)).inc(result.usage().completionTokens());
+            registry.counter("orgllm_generations", tag(adapter), new Tag("outcome", result.finishReason().name().toLowerCase()))
+                    .inc();
+        });
     }
 
     @Override
     public void failed(String adapter, Throwable error) {
-        registry.counter("orgllm_generations", tag(adapter), new Tag("outcome", "error")).inc();
+        record(() -> {
+            registry.counter("orgllm_generations", tag(adapter), new Tag("outcome", "error")).inc();
+        });
     }
 
     @Override
     public void rejected(Duration retryAfter) {
-        registry.counter("orgllm_rejected_overloaded").inc();
+        record(() -> {
+            registry.counter("orgllm_rejected_overloaded").inc();
+        });
     }
 
     @Override
     public void adapterCacheHit(String adapter) {
-        registry.counter("orgllm_adapter_cache_hits", tag(adapter)).inc();
+        record(() -> {
+            registry.counter("orgllm_adapter_cache_hits", tag(adapter)).inc();
+        });
     }
 
     @Override
     public void adapterCacheMiss(String adapter) {
-        registry.counter("orgllm_adapter_cache_misses", tag(adapter)).inc();
+        record(() -> {
+            registry.counter("orgllm_adapter_cache_misses", tag(adapter)).inc();
+        });
     }
 
     @Override
     public void adapterCacheEviction(String adapter) {
-        registry.counter("orgllm_adapter_cache_evictions", tag(adapter)).inc();
+        record(() -> {
+            registry.counter("orgllm_adapter_cache_evictions", tag(adapter)).inc();
+        });
     }
 
     /** Current gauges, for the portal's live view. */
@@ -86,6 +109,18 @@ public class EngineMetricsBridge implements MetricsListener {
 
     public int batchRows() {
         return batchRows.get();
+    }
+
+    /** Metrics are best effort, but a failing exporter is reported once rather than silently lost. */
+    private void record(Runnable update) {
+        try {
+            update.run();
+        } catch (RuntimeException e) {
+            if (!warned) {
+                warned = true;
+                LOG.log(Level.WARNING, "engine metrics could not be recorded", e);
+            }
+        }
     }
 
     private static Tag tag(String adapter) {

@@ -2,6 +2,8 @@ package org.orgllm.infrastructure.inference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -17,6 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orgllm.inference.engine.EngineConfig;
 import org.orgllm.inference.engine.InferenceEngine;
+import org.orgllm.inference.engine.MetricsListener;
 import org.orgllm.inference.torch.TorchRuntime;
 
 /**
@@ -55,6 +58,10 @@ public class InferenceRuntime {
 
     @Inject
     EngineMetricsBridge metrics;
+
+    /** Runs the metrics hooks, called on the engine's own thread, inside this application's context. */
+    @Resource
+    ContextService contextService;
 
     private volatile ModelStatus status = new ModelStatus(ModelStatus.State.LOADING, null, "starting");
     private volatile InferenceEngine engine;
@@ -95,7 +102,7 @@ public class InferenceRuntime {
                     .queueCapacity(queueCapacity)
                     .maxBatchRows(maxBatchRows)
                     .adapterCacheSize(adapterCacheSize)
-                    .metrics(metrics)
+                    .metrics(contextService.createContextualProxy(metrics, MetricsListener.class))
                     .build());
             baseModelDir = dir;
         } catch (RuntimeException e) {
