@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.orgllm.inference.config.ModelConfig;
@@ -33,6 +35,7 @@ import org.orgllm.inference.torch.TorchRuntime;
  * merged into its own model copy, requests served one at a time).
  *
  * <pre>
+ * ./orgllm bench serving [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3]
  * java --enable-native-access=ALL-UNNAMED -Xmx6g -cp app-inference/target/classes:app-inference/target/lib/* \
  *   org.orgllm.inference.engine.ServingBench [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--tokenizer DIR]
  * </pre>
@@ -60,7 +63,16 @@ public final class ServingBench {
     this.out = out;
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    run(args, System.out);
+  }
+
+  /**
+   * Runs the benchmark ({@code ./orgllm bench serving [options]}).
+   *
+   * @throws IllegalArgumentException for an unknown option or a missing value
+   */
+  public static void run(String[] args, PrintStream out) {
     Path dir = null;
     int tokens = 32;
     int promptTokens = 16;
@@ -80,11 +92,20 @@ public final class ServingBench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Path root = (dir != null ? dir : Files.createTempDirectory("orgllm-serving-bench")).resolve("models");
-    TorchRuntime.init();
-    ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, System.out);
-    bench.prepare(tokenizer);
-    bench.run();
+    try {
+      Path root = (dir != null ? dir : Files.createTempDirectory("orgllm-serving-bench")).resolve("models");
+      TorchRuntime.init();
+      ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, out);
+      bench.prepare(tokenizer);
+      bench.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("a benchmark request failed: " + e.getMessage(), e);
+    }
   }
 
   /** Writes the base model and the adapters unless they are already there. */
@@ -107,7 +128,7 @@ public final class ServingBench {
     }
   }
 
-  private void run() throws Exception {
+  private void run() throws IOException, InterruptedException, ExecutionException, TimeoutException {
     Path base = root.resolve("base").resolve(BASE);
     long baseBytes;
     try (Stream<Path> files = Files.list(base)) {
