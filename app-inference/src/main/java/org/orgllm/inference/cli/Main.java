@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import org.orgllm.inference.ModelLoadException;
+import org.orgllm.inference.engine.ServingBench;
 import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.model.DecoderModel;
 import org.orgllm.inference.model.GreedyDecoder;
@@ -17,7 +18,7 @@ import org.orgllm.inference.tokenizer.Tokenizer;
 
 /**
  * {@code orgllm logits|generate|bench}: thin adapters from the command line to {@link LogitsReport},
- * {@link GreedyDecoder} and {@link Bench}.
+ * {@link GreedyDecoder}, {@link Bench} and {@link ServingBench}.
  */
 public final class Main {
 
@@ -26,6 +27,7 @@ public final class Main {
         logits   --model DIR [--adapter DIR] --ids 1,2,3 [--steps N] [--ignore-eos] [--dtype fp32|bf16]
         generate --model DIR [--adapter DIR] --prompt TEXT [--max-new-tokens N] [--dtype fp32|bf16]
         bench    --model DIR [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16]
+        bench serving [--dir DIR] [--tokens N] [--prompt-tokens N] [--rounds N] [--tokenizer DIR]
       """;
 
   private Main() {}
@@ -48,8 +50,14 @@ public final class Main {
             Set.of("--model", "--adapter", "--ids", "--steps", "--dtype")), out);
         case "generate" -> generate(new Args(args, 1, Set.of(),
             Set.of("--model", "--adapter", "--prompt", "--max-new-tokens", "--dtype")), out);
-        case "bench" -> bench(new Args(args, 1, Set.of(),
-            Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype")), out);
+        case "bench" -> {
+          if (args.length > 1 && args[1].equals("serving")) {
+            ServingBench.run(Arrays.copyOfRange(args, 2, args.length), out);
+          } else {
+            bench(new Args(args, 1, Set.of(),
+                Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype")), out);
+          }
+        }
         default -> throw new Args.UsageException("unknown subcommand " + args[0]);
       }
       return 0;

@@ -2,6 +2,7 @@ package org.orgllm.inference.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -133,12 +134,11 @@ final class Scheduler implements Runnable {
     List<Row> rows = new ArrayList<>(running.size());
     List<Sequence> owners = new ArrayList<>(running.size());
     int prefillBudget = config.prefillChunkTokens();
-    for (Sequence s : running) {
-      if (!s.prefilling()) {
-        rows.add(s.nextRow(1));
-        owners.add(s);
-      }
-    }
+    // Decode rows of the same adapter side by side: the model then applies each adapter to one slice.
+    running.stream().filter(s -> !s.prefilling()).sorted(Comparator.comparing(s -> s.label)).forEach(s -> {
+      rows.add(s.nextRow(1));
+      owners.add(s);
+    });
     for (Sequence s : running) {
       if (s.prefilling() && prefillBudget > 0) {
         Row row = s.nextRow(prefillBudget);
@@ -287,12 +287,14 @@ final class Scheduler implements Runnable {
     metrics.failed(s.label, System.nanoTime() - s.submitted, error);
   }
 
+  /** Frees the sequence's resources and publishes the counts before its future completes. */
   private void release(Sequence s) {
     if (s.admitted()) {
       kvReserved -= s.kvReserve;
       kvCachesOpen.decrementAndGet();
     }
     s.release();
+    updateCounts();
   }
 
   private void failRunning(Throwable error) {

@@ -1,26 +1,23 @@
 package org.orgllm.inference.lora;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch.ScalarType;
-import org.orgllm.inference.torch.Tensors;
 
 /**
  * Which packed token rows of a forward pass use which adapter.
  *
  * <p>Built once per forward and shared by every projection: each projection runs ONE base matmul for
- * all tokens, then for each adapter gathers its tokens ({@code index_select}), applies A then B and
- * scatters the result back ({@code index_add_}). When one adapter covers every token the gather is
- * skipped. Rows without an adapter simply get no delta.
+ * all tokens, then for each run of consecutive tokens with the same adapter applies A then B to that
+ * slice and adds the result to the same slice of the output (views, no gather or scatter: {@code
+ * index_add_} took most of a batched decode step on a busy CPU). A prefill row is one run; the
+ * scheduler puts decode rows of the same adapter next to each other so each adapter is one run.
+ * Rows without an adapter simply get no delta.
  */
 public final class LoraBatch {
 
-  /** Tokens {@code index} (null = all tokens) use {@code adapter}. */
-  public record Group(LoraAdapter adapter, Tensor index) {}
+  /** Tokens {@code start .. start+length-1} use {@code adapter}. */
+  public record Group(LoraAdapter adapter, int start, int length) {}
 
   private static final LoraBatch NONE = new LoraBatch(List.of());
 
@@ -36,35 +33,29 @@ public final class LoraBatch {
   }
 
   /**
-   * Groups tokens by adapter.
+   * Groups consecutive tokens by adapter.
    *
    * @param adapterPerToken the adapter of each packed token (null entries: base model only)
-   * @param device where the index tensors must live
    */
-  public static LoraBatch of(List<LoraAdapter> adapterPerToken, Device device) {
-    Map<LoraAdapter, List<Long>> byAdapter = new LinkedHashMap<>();
-    for (int i = 0; i < adapterPerToken.size(); i++) {
-      LoraAdapter a = adapterPerToken.get(i);
-      if (a != null) {
-        byAdapter.computeIfAbsent(a, k -> new ArrayList<>()).add((long) i);
-      }
-    }
-    if (byAdapter.isEmpty()) {
+  public static LoraBatch of(List<LoraAdapter> adapterPerToken) {
+    if (adapterPerToken.isEmpty()) {
       return NONE;
     }
     List<Group> groups = new ArrayList<>();
-    for (Map.Entry<LoraAdapter, List<Long>> e : byAdapter.entrySet()) {
-      if (e.getValue().size() == adapterPerToken.size()) {
-        groups.add(new Group(e.getKey(), null));
-      } else {
-        long[] idx = e.getValue().stream().mapToLong(Long::longValue).toArray();
-        groups.add(new Group(e.getKey(), Tensors.longs(idx).to(device, ScalarType.Long)));
+    int start = 0;
+    for (int i = 1; i <= adapterPerToken.size(); i++) {
+      LoraAdapter current = adapterPerToken.get(start);
+      if (i == adapterPerToken.size() || adapterPerToken.get(i) != current) {
+        if (current != null) {
+          groups.add(new Group(current, start, i - start));
+        }
+        start = i;
       }
     }
-    return new LoraBatch(List.copyOf(groups));
+    return groups.isEmpty() ? NONE : new LoraBatch(List.copyOf(groups));
   }
 
-  /** The groups, one per distinct adapter. */
+  /** The groups, one per run of tokens sharing an adapter. */
   public List<Group> groups() {
     return groups;
   }
@@ -81,12 +72,17 @@ public final class LoraBatch {
       if (w == null) {
         continue;
       }
-      if (g.index() == null) {
-        y.add_(w.delta(x.to(w.lora_A().scalar_type())).to(y.scalar_type()));
-      } else {
-        Tensor xs = x.index_select(0, g.index()).to(w.lora_A().scalar_type()); // (groupTokens, in)
-        y.index_add_(0, g.index(), w.delta(xs).to(y.scalar_type()));
-      }
+      // Every call costs a JNI crossing and a dispatch, so whole-tensor groups skip the views and
+      // same-dtype conversions are skipped.
+      boolean all = g.length() == x.size(0);
+      Tensor xs = all ? x : x.narrow(0, g.start(), g.length()); // (groupTokens, in)
+      Tensor ys = all ? y : y.narrow(0, g.start(), g.length()); // (groupTokens, out), a view of y
+      ys.add_(sameType(w.delta(sameType(xs, w.lora_A())), y));
     }
+  }
+
+  /** {@code t} converted to {@code like}'s dtype, or {@code t} itself when it already has it. */
+  private static Tensor sameType(Tensor t, Tensor like) {
+    return t.scalar_type().value == like.scalar_type().value ? t : t.to(like.scalar_type());
   }
 }

@@ -186,7 +186,7 @@ public abstract class DecoderModel implements AutoCloseable {
       Tensor inputIds = Tensors.longs(ids).to(device, ScalarType.Long); // (total)
       Tensor cos = cat(cosParts, 0).to(device, compute); // (total, headDim)
       Tensor sin = cat(sinParts, 0).to(device, compute); // (total, headDim)
-      LoraBatch lora = LoraBatch.of(adapterPerToken, device);
+      LoraBatch lora = LoraBatch.of(adapterPerToken);
 
       // 1. Embed: look up rows of embed_tokens (held dtype) and compute in the compute dtype.
       Tensor hidden = embed_tokens.index_select(0, inputIds).to(compute); // (total, hidden)

@@ -21,6 +21,9 @@ import org.orgllm.inference.torch.Tensors;
  */
 public class Linear {
 
+  /** Up to this many rows (a decode batch) use {@link #smallBatch}; more (prefill) use {@code linear}. */
+  static final long SMALL_BATCH_ROWS = 64;
+
   private final String name;
   private final int layer;
   private final Projection projection;
@@ -82,14 +85,24 @@ public class Linear {
   protected Tensor base(Tensor x) {
     ScalarType compute = x.scalar_type();
     Tensor w = weight.scalar_type().value == compute.value ? weight : weight.to(compute);
-    if (bias == null) {
-      return x.size(0) == 1 && !x.is_cuda() ? singleRow(w, x, null) : torch.linear(x, w);
-    }
-    Tensor b = bias.scalar_type().value == compute.value ? bias : bias.to(compute);
-    if (x.size(0) == 1 && !x.is_cuda()) {
+    Tensor b = bias == null || bias.scalar_type().value == compute.value ? bias : bias.to(compute);
+    long rows = x.size(0);
+    if (!x.is_cuda() && rows == 1) {
       return singleRow(w, x, b);
     }
-    return torch.linear(x, w, new TensorOptional(b));
+    if (!x.is_cuda() && rows <= SMALL_BATCH_ROWS) {
+      return smallBatch(w, x, b);
+    }
+    return b == null ? torch.linear(x, w) : torch.linear(x, w, new TensorOptional(b));
+  }
+
+  /**
+   * (rows, in) -> (rows, out) as {@code (W x^T)^T}: for a few rows (batched decode) OpenBLAS ran this
+   * orientation 1.15-1.9x faster than {@code linear} on this CPU (2 to 32 rows; equal at 256).
+   */
+  private static Tensor smallBatch(Tensor w, Tensor x, Tensor b) {
+    Tensor y = w.matmul(x.t()).t().contiguous(); // (rows, out)
+    return b == null ? y : y.add_(b);
   }
 
   /** (1, in) -> (1, out) through mv. */
