@@ -1,6 +1,7 @@
 package org.orgllm.interfaces.temporal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.activity.Activity;
@@ -204,7 +205,24 @@ public class UseCaseActivitiesImpl implements DynamicActivity {
         }
     }
 
+    /** The decoding error, led by the field it concerns ({@code key_messages[0]: ...}) when known. */
     private static String rootMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                StringBuilder field = new StringBuilder();
+                for (JsonMappingException.Reference ref : m.getPath()) {
+                    if (ref.getFieldName() != null) {
+                        field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+                    } else if (ref.getIndex() >= 0) {
+                        field.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return field + ": " + m.getOriginalMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
