@@ -77,7 +77,7 @@ class TemporalWorkerIT {
         public Map<String, Object> call(String activity, Map<String, Object> payload) {
             var llm = Workflow.newUntypedActivityStub(ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.LOCAL_LLM)
-                    .setStartToCloseTimeout(Duration.ofMinutes(3))
+                    .setStartToCloseTimeout(Duration.ofMinutes(10))
                     .setHeartbeatTimeout(Duration.ofSeconds(30))
                     .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
                     .build());
@@ -230,7 +230,7 @@ class TemporalWorkerIT {
                                 .setActivityType(ActivityType.newBuilder().setName(activity))
                                 .setTaskQueue(TaskQueue.newBuilder().setName(TaskQueues.LOCAL_LLM))
                                 .setInput(JSON.toPayloads(payload).orElseThrow())
-                                .setStartToCloseTimeout(Durations.fromSeconds(180))
+                                .setStartToCloseTimeout(Durations.fromSeconds(600))
                                 .setHeartbeatTimeout(Durations.fromSeconds(30))))
                 .build());
         PollWorkflowTaskQueueResponse done = pollWorkflowTask();
@@ -249,7 +249,7 @@ class TemporalWorkerIT {
     }
 
     private PollWorkflowTaskQueueResponse pollWorkflowTask() {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             PollWorkflowTaskQueueResponse task = service.blockingStub().pollWorkflowTaskQueue(
                     PollWorkflowTaskQueueRequest.newBuilder().setNamespace("default").setIdentity("it")
