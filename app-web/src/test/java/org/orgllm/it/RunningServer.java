@@ -1,5 +1,6 @@
 package org.orgllm.it;
 
+import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +21,8 @@ import org.orgllm.models.DemoModelBuilder;
 /**
  * The deployed application: Payara Micro in a child JVM with the native jars on its classpath
  * ({@code --addLibs}), the WAR at {@code /}, a scratch database, and the demo model with its
- * {@code techcorp} adapter.
+ * {@code techcorp} adapter. A Temporal test server runs in the test JVM on a free port, started before
+ * the application so its worker ({@code TEMPORAL_ADDRESS}) serves activities from the first test on.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -30,12 +32,17 @@ public final class RunningServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final TestServer.PortBoundTestServer temporal;
+    private final int temporalPort;
 
-    private RunningServer(ScratchDatabase database, Process process, int port, Path log) {
+    private RunningServer(ScratchDatabase database, Process process, int port, Path log,
+            TestServer.PortBoundTestServer temporal, int temporalPort) {
         this.database = database;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.temporal = temporal;
+        this.temporalPort = temporalPort;
     }
 
     public static RunningServer start() throws IOException, InterruptedException {
@@ -47,6 +54,8 @@ public final class RunningServer implements AutoCloseable {
         Path log = Path.of("target", "payara-it.log").toAbsolutePath();
         int port = freePort();
         ScratchDatabase database = ScratchDatabase.create("orgllm_it");
+        int temporalPort = freePort();
+        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort);
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -66,9 +75,10 @@ public final class RunningServer implements AutoCloseable {
                 "ORGLLM_DEMO_SEED", "true",
                 "ORGLLM_MODEL_DIR", models.resolve("base").resolve(DemoModelBuilder.BASE_NAME).toString(),
                 "ORGLLM_MODELS_ROOT", models.toString(),
-                "OPENBLAS_NUM_THREADS", "1"));
+                "OPENBLAS_NUM_THREADS", "1",
+                "TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort));
         Process process = builder.start();
-        RunningServer server = new RunningServer(database, process, port, log);
+        RunningServer server = new RunningServer(database, process, port, log, temporal, temporalPort);
         try {
             server.awaitDeployed();
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -118,6 +128,11 @@ public final class RunningServer implements AutoCloseable {
         return log;
     }
 
+    /** {@code host:port} of the Temporal test server the application's worker serves. */
+    public String temporalAddress() {
+        return "127.0.0.1:" + temporalPort;
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -129,6 +144,7 @@ public final class RunningServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         } finally {
+            temporal.close();
             database.close();
         }
     }
