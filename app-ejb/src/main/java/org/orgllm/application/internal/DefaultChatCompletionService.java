@@ -92,6 +92,9 @@ public class DefaultChatCompletionService implements ChatCompletionService {
                 : UseCaseRunner.json(Map.of("model", call.model(), useCase.equals(CHAT) ? "messages" : "prompt", prompt));
         UUID id = recorder.start(target.organization(), useCase, Channel.OPENAI, caller.name(), null, requestJson,
                 prompt, null, UseCaseRunner.json(sampling));
+        if (call.onStarted() != null) {
+            call.onStarted().accept(id);
+        }
 
         Completion completion;
         try {
