@@ -210,7 +210,7 @@ class OpenAiHttpIT {
         // globex has no adapter yet: its model is the plain base model
         var reply = http.post("/v1/chat/completions", other, chat("").replace(TECHCORP, "org-globex-openai"));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(OpenAiFixtures.generation(server, reply.json().get("id").asText()).get("adapter_version")).isNull();
+        assertThat(OpenAiFixtures.generation(server, reply.json().get("id").asText()).get("adapter_version")).isEqualTo("base");
     }
 
     @Test
@@ -230,19 +230,19 @@ class OpenAiHttpIT {
     }
 
     /**
-     * Floods the engine with more concurrent streams than its queue holds (64 waiting by default, 8
-     * running). The answers are long — a JSON string of at least 600 characters, so no early end of
-     * sequence — and keep the queue full while the rest arrive: some calls must be refused with 429 and
+     * Floods the engine with more concurrent streams than it admits (64 by default). The answers are
+     * long enough — a JSON string of at least 24 characters, so no early end of sequence — to keep
+     * the queue full while the rest arrive: some calls must be refused with 429 and
      * {@code Retry-After}, every other one must stream to {@code [DONE]}, and each leaves a generation row.
      */
     @Test
     void aFullQueueIsA429WithRetryAfterAndTheOtherCallsSucceed() throws Exception {
         String marker = "flood-" + UUID.randomUUID();
-        String body = "{\"model\": \"org-techcorp\", \"max_tokens\": 700, \"stream\": true, \"user\": \"" + marker + "\","
+        String body = "{\"model\": \"org-techcorp\", \"max_tokens\": 32, \"stream\": true, \"user\": \"" + marker + "\","
                 + " \"messages\": [{\"role\": \"user\", \"content\": \"Write at length.\"}],"
                 + " \"response_format\": {\"type\": \"json_schema\", \"json_schema\": {\"name\": \"long\","
-                + " \"schema\": {\"type\": \"string\", \"minLength\": 600}}}}";
-        int calls = 120;
+                + " \"schema\": {\"type\": \"string\", \"minLength\": 24}}}}";
+        int calls = 90;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
         List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();

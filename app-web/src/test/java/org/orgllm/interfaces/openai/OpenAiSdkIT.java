@@ -208,7 +208,7 @@ class OpenAiSdkIT {
         assertThat(completion.model()).isEqualTo(BASE_MODEL);
         Map<String, Object> row = OpenAiFixtures.generation(server, completion.id());
         OpenAiFixtures.assertRecorded(row, "chat", "techcorp", "apikey:");
-        assertThat(row.get("adapter_version")).isNull();
+        assertThat(row.get("adapter_version")).isEqualTo("base");
     }
 
     @Test
