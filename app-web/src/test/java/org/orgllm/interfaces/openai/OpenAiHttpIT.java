@@ -133,7 +133,10 @@ class OpenAiHttpIT {
         assertThat(json.get("choices").get(0).has("logprobs")).isTrue();
         var row = OpenAiFixtures.generation(server, json.get("id").asText());
         assertThat((String) row.get("prompt")).contains("Be brief.").contains("Hello there");
-        assertThat((String) row.get("sampling_json")).contains("\"seed\":3");
+        JsonNode sampling = Http.mapper().readTree((String) row.get("sampling_json"));
+        assertThat(sampling.get("seed").asLong()).isEqualTo(3);
+        assertThat(sampling.get("stop").get(0).asText()).isEqualTo("\n\n");
+        assertThat(sampling.get("stop").get(1).asText()).isEqualTo("END");
         assertThat(reply.raw().headers().firstValue("X-Generation-Id")).isPresent();
     }
 
@@ -165,6 +168,37 @@ class OpenAiHttpIT {
         assertThat(row.get("raw_output")).isEqualTo(text.toString());
         assertThat(((Number) row.get("completion_tokens")).intValue())
                 .isEqualTo(usageChunk.get("usage").get("completion_tokens").asInt());
+    }
+
+    @Test
+    void aClientThatGoesAwayCancelsTheGeneration() throws Exception {
+        String body = "{\"model\": \"org-techcorp\", \"max_tokens\": 2000, \"stream\": true,"
+                + " \"messages\": [{\"role\": \"user\", \"content\": \"Write at length.\"}],"
+                + " \"response_format\": {\"type\": \"json_schema\", \"json_schema\": {\"name\": \"long\","
+                + " \"schema\": {\"type\": \"string\", \"minLength\": 1500}}}}";
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.uri("/v1/chat/completions"))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Authorization", bearer)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String first;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            first = lines.readLine();
+        }
+        String id = Http.mapper().readTree(first.substring("data: ".length())).get("id").asText();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Object status = OpenAiFixtures.generation(server, id).get("status");
+        while (!"CANCELLED".equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = OpenAiFixtures.generation(server, id).get("status");
+        }
+        assertThat(status).isEqualTo("CANCELLED");
+        assertThat(((Number) OpenAiFixtures.generation(server, id).get("completion_tokens")).intValue()).isLessThan(2000);
     }
 
     @Test
