@@ -14,10 +14,20 @@ import org.orgllm.domain.model.organization.OrganizationId;
  * @param onDelta receives text deltas as they are produced (never a split character), or {@code null}
  * @param cancellation polled between tokens; generation stops when it reports cancelled
  * @param deadline the longest the whole generation may take (queue included), or {@code null}
+ * @param plainBaseModel run the base model without the organization's adapter (the organization is
+ *     still who the generation is for and recorded against)
  */
 public record CompletionRequest(OrganizationId organization, List<ChatMessage> messages, String prompt,
                                 SamplingOptions sampling, String jsonSchema, int maxTokens,
-                                Consumer<String> onDelta, Cancellation cancellation, Duration deadline) {
+                                Consumer<String> onDelta, Cancellation cancellation, Duration deadline,
+                                boolean plainBaseModel) {
+
+    /** A generation with the organization's adapter (the plain base model while it has none). */
+    public CompletionRequest(OrganizationId organization, List<ChatMessage> messages, String prompt,
+            SamplingOptions sampling, String jsonSchema, int maxTokens, Consumer<String> onDelta,
+            Cancellation cancellation, Duration deadline) {
+        this(organization, messages, prompt, sampling, jsonSchema, maxTokens, onDelta, cancellation, deadline, false);
+    }
 
     public CompletionRequest {
         Objects.requireNonNull(organization, "organization");

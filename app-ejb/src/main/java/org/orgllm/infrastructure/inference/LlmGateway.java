@@ -81,7 +81,8 @@ public class LlmGateway implements LanguageModel {
             JsonSchemaConstraint constraint = constraint(request.jsonSchema(), engine);
             builder.constraint(() -> new JsonConstraintAdapter(constraint.start(), sampling.maxNewTokens()));
         }
-        GenerationHandle handle = submit(engine, builder, request.organization().value());
+        GenerationHandle handle = submit(engine, builder,
+                request.plainBaseModel() ? null : request.organization().value());
         GenerationResult result = await(handle, request.cancellation());
         return new Completion(result.text(), result.finishReason().name().toLowerCase(java.util.Locale.ROOT),
                 result.usage().promptTokens(), result.usage().completionTokens(), ms(result.timings().queue()),
@@ -89,7 +90,10 @@ public class LlmGateway implements LanguageModel {
                 result.adapterLabel(), prompt);
     }
 
-    /** Submits for the organization's adapter, or for the plain base model when it has none. */
+    /**
+     * Submits for the organization's adapter, or for the plain base model when it has none or when
+     * {@code organization} is {@code null} (the caller asked for the base model itself).
+     */
     private GenerationHandle submit(InferenceEngine engine, GenerationRequest.Builder builder, String organization) {
         try {
             try {

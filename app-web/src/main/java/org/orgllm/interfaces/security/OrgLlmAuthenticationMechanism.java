@@ -18,6 +18,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.orgllm.infrastructure.security.ApiKeyCredential;
+import org.orgllm.interfaces.openai.OpenAiError;
+import org.orgllm.interfaces.openai.OpenAiJson;
 import org.orgllm.interfaces.rest.JsonbProvider;
 import org.orgllm.interfaces.rest.problem.Problem;
 
@@ -26,8 +28,8 @@ import org.orgllm.interfaces.rest.problem.Problem;
  * <ul>
  * <li>a login form posts through {@code SecurityContext.authenticate} with a username and password;</li>
  * <li>API calls carry {@code Authorization: Basic} (people) or {@code Bearer} (organization API keys);</li>
- * <li>an unauthenticated call to a protected API gets a 401 problem body; a protected page redirects
- * to the login page.</li>
+ * <li>an unauthenticated call to a protected API gets a 401 problem body (OpenAI's error body under
+ * {@code /v1}); a protected page redirects to the login page.</li>
  * </ul>
  * The session remembers a form login ({@link AutoApplySession}); API calls are stateless.
  */
@@ -45,21 +47,21 @@ public class OrgLlmAuthenticationMechanism implements HttpAuthenticationMechanis
             HttpMessageContext context) {
         Credential formCredential = context.getAuthParameters().getCredential();
         if (formCredential != null) {
-            return login(context, identityStores.validate(formCredential), response, false);
+            return login(context, identityStores.validate(formCredential), request, response, false);
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && !authorization.isBlank()) {
             Credential credential = parse(authorization);
             if (credential == null) {
-                return unauthorized(response, "unsupported Authorization header: use Bearer <API key> or Basic");
+                return unauthorized(request, response, "unsupported Authorization header: use Bearer <API key> or Basic");
             }
-            return login(context, identityStores.validate(credential), response, true);
+            return login(context, identityStores.validate(credential), request, response, true);
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
         if (isApi(request)) {
-            return unauthorized(response, "authentication required: send Authorization: Bearer <API key>");
+            return unauthorized(request, response, "authentication required: send Authorization: Bearer <API key>");
         }
         String next = request.getRequestURI().substring(request.getContextPath().length());
         if (request.getQueryString() != null) {
@@ -70,12 +72,12 @@ public class OrgLlmAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private AuthenticationStatus login(HttpMessageContext context, CredentialValidationResult result,
-            HttpServletResponse response, boolean api) {
+            HttpServletRequest request, HttpServletResponse response, boolean api) {
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result);
         }
         if (api) {
-            return unauthorized(response, "invalid credentials");
+            return unauthorized(request, response, "invalid credentials");
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
@@ -106,15 +108,27 @@ public class OrgLlmAuthenticationMechanism implements HttpAuthenticationMechanis
 
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.startsWith("/v1/");
+        return path.startsWith("/api/") || isOpenAi(request);
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    /** The OpenAI-compatible API, whose clients only understand OpenAI's error body. */
+    static boolean isOpenAi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/v1") || path.startsWith("/v1/");
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+            String detail) {
         try {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"orgllm\"");
-            response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
+            if (isOpenAi(request)) {
+                response.setContentType("application/json");
+                response.getWriter().write(OpenAiJson.jsonb().toJson(OpenAiError.unauthorized(detail)));
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            response.setContentType(Problem.MEDIA_TYPE);
             response.getWriter().write(JsonbProvider.jsonb().toJson(Problem.of(401, "Unauthorized", detail)));
         } catch (IOException e) {
             // the client went away; nothing more to tell it
