@@ -2,6 +2,8 @@ package org.orgllm.interfaces.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -55,6 +57,9 @@ public class UseCaseForms {
             UseCase.KNOWLEDGE.name(), "Ask the knowledge base",
             UseCase.CUSTOMER.name(), "Customer response",
             UseCase.SUMMARY.name(), "Summarize a document");
+
+    @Inject
+    Validator validator;
 
     @Inject
     DocumentAnalysisService documentAnalysis;
@@ -160,6 +165,11 @@ public class UseCaseForms {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
         }
+    }
+
+    /** Bean Validation of a request before it is started, so mistakes become messages, not failed generations. */
+    public Set<ConstraintViolation<Object>> validate(UseCaseRequest<?> request) {
+        return validator.validate((Object) request);
     }
 
     /** Runs the use case through its service. */

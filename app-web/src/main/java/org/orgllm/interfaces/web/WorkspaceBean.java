@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orgllm.application.GenerationQueryService;
 import org.orgllm.application.GenerationView;
 import org.orgllm.application.OrganizationProfile;
@@ -57,11 +55,7 @@ public class WorkspaceBean implements Serializable {
     GenerationQueryService generations;
 
     @Inject
-    Validator validator;
-
-    @Inject
-    @ConfigProperty(name = "orgllm.portal.max-tokens", defaultValue = "256")
-    int defaultMaxTokens;
+    PortalSettings settings;
 
     private String useCase = UseCase.ANALYZE_DOCUMENT.name();
     private Map<String, String> values = new HashMap<>();
@@ -74,7 +68,7 @@ public class WorkspaceBean implements Serializable {
 
     @PostConstruct
     void init() {
-        maxTokens = defaultMaxTokens;
+        maxTokens = settings.defaultMaxTokens();
         String requested = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("use_case");
         if (requested != null && UseCase.ALL.stream().anyMatch(u -> u.name().equals(requested))) {
             useCase = requested;
@@ -112,7 +106,7 @@ public class WorkspaceBean implements Serializable {
             Messages.error("Not a number", "Number fields take whole numbers.");
             return;
         }
-        Set<ConstraintViolation<Object>> violations = validator.validate((Object) request);
+        Set<ConstraintViolation<Object>> violations = forms.validate(request);
         if (!violations.isEmpty()) {
             for (ConstraintViolation<?> v : violations) {
                 Messages.error(label(v.getPropertyPath().toString()), v.getMessage());
