@@ -3,8 +3,10 @@ package org.orgllm.application;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.orgllm.domain.model.feedback.FeedbackSummary;
 
 /**
  * Reviewers' feedback on generations (REVIEWER or ADMIN, on generations of organizations they may
@@ -25,4 +27,7 @@ public interface FeedbackService {
 
     /** Every reviewer's feedback on a generation the caller may read. */
     List<FeedbackView> forGeneration(@NotNull UUID generationId);
+
+    /** Rating summaries of those generations, among the given ones the caller may read, that have feedback. */
+    Map<UUID, FeedbackSummary> summaries(@NotNull List<UUID> generationIds);
 }

@@ -4,6 +4,9 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.orgllm.application.AccessDeniedException;
@@ -13,6 +16,7 @@ import org.orgllm.application.FeedbackView;
 import org.orgllm.application.Rating;
 import org.orgllm.application.UnknownGenerationException;
 import org.orgllm.domain.model.feedback.FeedbackRepository;
+import org.orgllm.domain.model.feedback.FeedbackSummary;
 import org.orgllm.domain.model.generation.Generation;
 import org.orgllm.domain.model.generation.GenerationRepository;
 import org.orgllm.domain.model.user.Role;
@@ -54,6 +58,16 @@ public class DefaultFeedbackService implements FeedbackService {
     public List<FeedbackView> forGeneration(UUID generationId) {
         reachable(generationId);
         return feedback.forGeneration(generationId).stream().map(FeedbackView::of).toList();
+    }
+
+    @Override
+    public Map<UUID, FeedbackSummary> summaries(List<UUID> generationIds) {
+        // only generations the caller may read: ids from another organization get no summary
+        List<UUID> readable = generationIds.stream()
+                .filter(id -> generations.find(id).filter(g -> caller.canAccess(g.organizationId())).isPresent())
+                .toList();
+        return feedback.summaries(readable).stream()
+                .collect(Collectors.toMap(FeedbackSummary::generationId, Function.identity()));
     }
 
     /** Throws unless the caller reviews (REVIEWER) or administers (ADMIN). */

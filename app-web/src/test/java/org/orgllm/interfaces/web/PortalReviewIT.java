@@ -98,7 +98,7 @@ class PortalReviewIT {
         var driver = browser.driver();
         driver.findElement(By.cssSelector("[data-field=content]")).sendKeys("Churn fell by a third after the loyalty launch.");
         var budget = driver.findElement(By.id("pairwise-form:max-tokens_input"));
-        budget.sendKeys(Keys.chord(Keys.CONTROL, "a"), "16");
+        budget.sendKeys(Keys.chord(Keys.CONTROL, "a"), "64");
         driver.findElement(By.id("pairwise-form:generate-pair")).click();
 
         PortalPages.wait(browser, 180).until(ExpectedConditions.presenceOfElementLocated(By.id("pairwise-form:candidate-b")));
@@ -187,7 +187,7 @@ class PortalReviewIT {
 
     /** A summary made through the REST API as the admin, with a tiny token budget; returns its id. */
     private static String generate(String organization) throws Exception {
-        var reply = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=12", ADMIN,
+        var reply = http.post("/api/v1/use-cases/generate_document_summary?max_tokens=64", ADMIN,
                 SUMMARY_REQUEST.formatted(organization));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.raw().headers().firstValue("X-Generation-Id").orElseThrow();

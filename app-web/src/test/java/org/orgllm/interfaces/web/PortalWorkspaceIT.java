@@ -46,16 +46,19 @@ class PortalWorkspaceIT {
         assertThat(driver.findElement(By.id("org-switcher-form:org-switcher")).getText()).contains("TechCorp");
         assertThat(driver.findElement(By.cssSelector("[data-field=organizationalValues]")).getAttribute("value"))
                 .as("pre-filled from the profile").isNotBlank();
+        driver.get(base + "/app/workspace.xhtml?use_case=generate_document_summary");
 
         driver.findElement(By.cssSelector("[data-field=content]")).sendKeys("Q3 revenue grew 18%. Churn fell.");
         var budget = driver.findElement(By.id("workspace-form:max-tokens_input"));
-        budget.sendKeys(Keys.chord(Keys.CONTROL, "a"), "24");
+        budget.sendKeys(Keys.chord(Keys.CONTROL, "a"), "64");
         browser.screenshot("workspace-form");
         driver.findElement(By.id("workspace-form:generate")).click();
 
         PortalPages.wait(browser, 120).until(d -> !d.findElement(By.id("stream-text")).getText().isBlank());
-        PortalPages.wait(browser, 120).until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-form:result")));
+        PortalPages.wait(browser, 120).until(d -> !d.findElement(By.id("stream-status")).getText().startsWith("Generating"));
+        browser.screenshot("workspace-streamed");
         assertThat(driver.findElement(By.id("stream-status")).getText()).startsWith("Done");
+        PortalPages.wait(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-form:result")));
         assertThat(driver.findElements(By.cssSelector("#workspace-form\\:result .ol-section"))).isNotEmpty();
         browser.screenshot("workspace-result");
         assertThat(browser.javaScriptErrors()).isEmpty();

@@ -27,4 +27,7 @@ public interface FeedbackRepository {
     List<Generation> unreviewed(OrganizationId organization, int offset, int limit);
 
     long countUnreviewed(OrganizationId organization);
+
+    /** Rating summaries of the generations that have feedback, among {@code generationIds}. */
+    List<FeedbackSummary> summaries(java.util.Collection<UUID> generationIds);
 }

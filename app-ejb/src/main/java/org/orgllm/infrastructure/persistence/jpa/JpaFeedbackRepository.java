@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.orgllm.domain.model.feedback.Feedback;
 import org.orgllm.domain.model.feedback.FeedbackRepository;
+import org.orgllm.domain.model.feedback.FeedbackSummary;
 import org.orgllm.domain.model.feedback.PreferencePair;
 import org.orgllm.domain.model.generation.Generation;
 import org.orgllm.domain.model.organization.OrganizationId;
@@ -85,4 +86,21 @@ public class JpaFeedbackRepository implements FeedbackRepository {
 
     private static final String UNREVIEWED = " WHERE g.organizationId = :org AND g.status = 'SUCCEEDED'"
             + " AND NOT EXISTS (SELECT f.id FROM Feedback f WHERE f.generationId = g.id)";
+
+    @Override
+    public List<FeedbackSummary> summaries(java.util.Collection<UUID> generationIds) {
+        if (generationIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT f.generationId, COUNT(f), AVG(f.quality), AVG(f.alignment), AVG(f.brandVoice)"
+                + " FROM Feedback f WHERE f.generationId IN :ids GROUP BY f.generationId", Object[].class)
+                .setParameter("ids", generationIds)
+                .getResultStream()
+                .map(r -> new FeedbackSummary((UUID) r[0], ((Number) r[1]).longValue(), avg(r[2]), avg(r[3]), avg(r[4])))
+                .toList();
+    }
+
+    private static double avg(Object value) {
+        return value == null ? 0 : ((Number) value).doubleValue();
+    }
 }
