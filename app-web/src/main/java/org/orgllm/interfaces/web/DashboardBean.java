@@ -58,7 +58,7 @@ public class DashboardBean implements Serializable {
                 : dashboards.dashboard(organization, to.minus(Duration.ofDays(days)), to);
     }
 
-    public boolean isEmpty() {
+    public boolean isNoData() {
         return dashboard == null || dashboard.requestsPerDay().isEmpty();
     }
 

@@ -2,6 +2,7 @@ package org.orgllm.interfaces.web;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orgllm.it.Browser;
@@ -24,6 +25,9 @@ final class PortalPages {
     }
 
     static WebDriverWait wait(Browser browser, int seconds) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds));
+        // ajax updates replace elements while a wait polls them
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
