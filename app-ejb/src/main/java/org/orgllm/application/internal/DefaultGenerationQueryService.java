@@ -9,6 +9,7 @@ import org.orgllm.application.CallerContext;
 import org.orgllm.application.GenerationQueryService;
 import org.orgllm.application.GenerationView;
 import org.orgllm.application.UnknownGenerationException;
+import org.orgllm.domain.model.generation.GenerationFilter;
 import org.orgllm.domain.model.generation.GenerationRepository;
 import org.orgllm.domain.model.organization.OrganizationId;
 import org.orgllm.domain.model.user.Role;
@@ -49,5 +50,23 @@ public class DefaultGenerationQueryService implements GenerationQueryService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public Page<GenerationView> search(HistoryCriteria criteria, int page, int size) {
+        OrganizationId organization = access.require(criteria.organizationId());
+        int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int safePage = Math.max(0, page);
+        GenerationFilter filter = new GenerationFilter(organization, criteria.useCase(), criteria.from(),
+                criteria.to(), criteria.baseModel(), criteria.adapterVersion(), criteria.minQuality(),
+                criteria.rated());
+        var items = generations.search(filter, safePage * safeSize, safeSize).stream().map(GenerationView::of).toList();
+        return new Page<>(items, safePage, safeSize, generations.count(filter));
+    }
+
+    @Override
+    public ModelChoices modelChoices(String organizationId) {
+        OrganizationId organization = access.require(organizationId);
+        return new ModelChoices(generations.baseModels(organization), generations.adapterVersions(organization));
     }
 }

@@ -19,4 +19,14 @@ public interface GenerationRepository {
     List<Generation> search(OrganizationId organization, String useCase, Instant from, Instant to, int offset, int limit);
 
     long count(OrganizationId organization, String useCase, Instant from, Instant to);
+
+    /** Newest first, by the filter. */
+    List<Generation> search(GenerationFilter filter, int offset, int limit);
+
+    long count(GenerationFilter filter);
+
+    /** The base models and adapter versions the organization's generations used, for filter choices. */
+    List<String> baseModels(OrganizationId organization);
+
+    List<String> adapterVersions(OrganizationId organization);
 }

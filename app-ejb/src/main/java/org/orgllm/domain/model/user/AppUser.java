@@ -72,6 +72,10 @@ public class AppUser {
         return passwordHash;
     }
 
+    public java.time.Instant createdAt() {
+        return createdAt;
+    }
+
     public boolean enabled() {
         return enabled;
     }
@@ -94,5 +98,25 @@ public class AppUser {
 
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** Replaces the roles (an administrator's edit). */
+    public void replaceRoles(Set<Role> newRoles) {
+        roles.clear();
+        roles.addAll(newRoles);
+    }
+
+    /** Replaces the organizations the user works for (an administrator's edit). */
+    public void replaceMemberships(Set<OrganizationId> newOrganizations) {
+        organizationIds.clear();
+        newOrganizations.forEach(o -> organizationIds.add(o.value()));
+    }
+
+    public void enable(boolean on) {
+        this.enabled = on;
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = newDisplayName;
     }
 }
