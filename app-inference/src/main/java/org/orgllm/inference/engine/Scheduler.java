@@ -275,16 +275,17 @@ final class Scheduler implements Runnable {
   private void complete(Sequence s, FinishReason reason, long now) {
     GenerationResult result = s.result(reason, now);
     release(s);
+    // Metrics first: whoever waits on the future then sees them already counted.
+    metrics.finished(s.label, result);
     s.handle.publisher().complete();
     s.handle.result().complete(result);
-    metrics.finished(s.label, result);
   }
 
   private void fail(Sequence s, Throwable error) {
     release(s);
+    metrics.failed(s.label, System.nanoTime() - s.submitted, error);
     s.handle.publisher().fail(error);
     s.handle.result().completeExceptionally(error);
-    metrics.failed(s.label, System.nanoTime() - s.submitted, error);
   }
 
   /** Frees the sequence's resources and publishes the counts before its future completes. */
