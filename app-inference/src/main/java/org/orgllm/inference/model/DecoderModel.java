@@ -139,6 +139,31 @@ public abstract class DecoderModel implements AutoCloseable {
     return checkpoint;
   }
 
+  /**
+   * Bytes of projection weights (and biases) one decode step reads: every layer's seven projections
+   * plus the LM head. The embedding lookup reads one row and norms are tiny, so they are left out.
+   */
+  public long decodeWeightBytes() {
+    long bytes = lm_head.bytes();
+    for (DecoderLayer layer : layers) {
+      for (Projection p : Projection.values()) {
+        bytes += layer.projection(p).bytes();
+      }
+    }
+    return bytes;
+  }
+
+  /** Weights of the projections (biases excluded) plus the embedding, and the LM head when untied. */
+  public long parameterCount() {
+    long n = embed_tokens.numel() + (config.tieWordEmbeddings() ? 0 : lm_head.weight().numel());
+    for (DecoderLayer layer : layers) {
+      for (Projection p : Projection.values()) {
+        n += layer.projection(p).weight().numel();
+      }
+    }
+    return n;
+  }
+
   /** Qwen3 normalises each query head before RoPE; the others do nothing. (tokens, heads, headDim) */
   protected Tensor normalizeQuery(int layer, Tensor q) {
     return q;

@@ -53,6 +53,11 @@ public class Linear {
     return weight;
   }
 
+  /** Bytes of weight and bias as held: what one decode step reads for this projection. */
+  public long bytes() {
+    return weight.nbytes() + (bias == null ? 0 : bias.nbytes());
+  }
+
   /** Output features. */
   public long outFeatures() {
     return weight.size(0);
@@ -81,14 +86,15 @@ public class Linear {
    */
   protected Tensor base(Tensor x) {
     ScalarType compute = x.scalar_type();
+    if (x.size(0) == 1 && !x.is_cuda()) {
+      // The mv kernels take a narrower weight as is and convert it block by block in cache.
+      return singleRow(weight, x, bias);
+    }
     Tensor w = weight.scalar_type().value == compute.value ? weight : weight.to(compute);
     if (bias == null) {
-      return x.size(0) == 1 && !x.is_cuda() ? singleRow(w, x, null) : torch.linear(x, w);
+      return torch.linear(x, w);
     }
     Tensor b = bias.scalar_type().value == compute.value ? bias : bias.to(compute);
-    if (x.size(0) == 1 && !x.is_cuda()) {
-      return singleRow(w, x, b);
-    }
     return torch.linear(x, w, new TensorOptional(b));
   }
 
