@@ -146,17 +146,21 @@ public final class ParallelMatVec implements AutoCloseable {
   private static void blocked(Tensor out, Tensor weight, Tensor x, Tensor bias, long start, long len) {
     long in = weight.size(1);
     long blockRows = Math.max(1, BLOCK_ELEMENTS / in);
-    Tensor scratch = scratch(blockRows * in, x.scalar_type()); // (>= blockRows*in)
-    for (long s = start; s < start + len; s += blockRows) {
-      long n = Math.min(blockRows, start + len - s);
-      try (PointerScope block = new PointerScope()) {
-        Tensor buf = scratch.narrow(0, 0, n * in).view(n, in); // (n, in) compute dtype
-        buf.copy_(weight.narrow(0, s, n));
-        Tensor o = out.narrow(0, s, n); // (n)
-        if (bias == null) {
-          torch.mv_out(o, buf, x);
-        } else {
-          torch.addmv_out(o, bias.narrow(0, s, n), buf, x);
+    // The scratch is an inference tensor (made under InferenceMode), which may only be written
+    // under InferenceMode, so the loop always runs in it whatever the caller does.
+    try (InferenceMode mode = new InferenceMode()) {
+      Tensor scratch = scratch(blockRows * in, x.scalar_type()); // (>= blockRows*in)
+      for (long s = start; s < start + len; s += blockRows) {
+        long n = Math.min(blockRows, start + len - s);
+        try (PointerScope block = new PointerScope()) {
+          Tensor buf = scratch.narrow(0, 0, n * in).view(n, in); // (n, in) compute dtype
+          buf.copy_(weight.narrow(0, s, n));
+          Tensor o = out.narrow(0, s, n); // (n)
+          if (bias == null) {
+            torch.mv_out(o, buf, x);
+          } else {
+            torch.addmv_out(o, bias.narrow(0, s, n), buf, x);
+          }
         }
       }
     }

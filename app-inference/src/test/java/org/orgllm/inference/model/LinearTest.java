@@ -75,6 +75,26 @@ class LinearTest {
   }
 
   @Test
+  void bf16SingleRowConvertsBlockByBlockLikeTheFullUpcast() {
+    // 300 x 1000 bf16 with a bias: several scratch blocks per thread, uneven splits.
+    Tensor w = torch.randn(300, 1000).to(ScalarType.BFloat16); // (out, in) as held
+    Tensor b = torch.randn(300).to(ScalarType.BFloat16); // (out) as held
+    Tensor x = torch.randn(1, 1000); // (1, in) fp32
+    Tensor expected = torch.linear(x, w.to(ScalarType.Float), new TensorOptional(b.to(ScalarType.Float)));
+    Linear plain = new Linear("t", 0, Projection.q_proj, w, b);
+    assertThat(maxDiff(plain.forward(x, LoraBatch.none()), expected)).isLessThan(1e-4f);
+    for (int parts : new int[] {2, 3}) {
+      try (ParallelMatVec kernel = new ParallelMatVec(parts, 0)) {
+        Linear split = new Linear("t", 0, Projection.q_proj, w, b);
+        split.useMatVec(kernel);
+        Tensor y = split.forward(x, LoraBatch.none());
+        assertThat(Tensors.isType(y, ScalarType.Float)).isTrue();
+        assertThat(maxDiff(y, expected)).as("%d parts", parts).isLessThan(1e-4f);
+      }
+    }
+  }
+
+  @Test
   void aModelWithTwoDecodeThreadsDecodesLikeOne() {
     var folder = org.orgllm.inference.Fixtures.folder("tiny-qwen2");
     try (DecoderModel one = ModelLoader.load(folder);
