@@ -78,6 +78,47 @@ public class Linear {
   }
 
   /**
+   * Applies several projections of the same input, e.g. q/k/v or gate/up, each with its LoRA deltas.
+   * A single CPU row whose projections share one {@link ParallelMatVec} goes through {@link
+   * ParallelMatVec#mvAll} (one thread hand-off for all); anything else is {@link #forward} per
+   * projection.
+   *
+   * @param x (tokens, in) in the compute dtype
+   * @return (tokens, out_i) per projection
+   */
+  static Tensor[] forwardAll(Linear[] linears, Tensor x, LoraBatch lora) {
+    Tensor[] ys = new Tensor[linears.length];
+    ParallelMatVec shared = linears[0].matVec;
+    boolean together = shared != null && x.size(0) == 1 && !x.is_cuda();
+    long elements = 0;
+    for (Linear l : linears) {
+      together &= l.matVec == shared;
+      elements += l.weight.numel();
+    }
+    together &= shared != null && elements >= shared.minElements();
+    if (!together) {
+      for (int i = 0; i < linears.length; i++) {
+        ys[i] = linears[i].forward(x, lora);
+      }
+      return ys;
+    }
+    Tensor[] weights = new Tensor[linears.length];
+    Tensor[] biases = new Tensor[linears.length];
+    for (int i = 0; i < linears.length; i++) {
+      weights[i] = linears[i].weight;
+      biases[i] = linears[i].bias;
+    }
+    Tensor[] vs = shared.mvAll(weights, x.reshape(-1), biases); // (out_i) each
+    for (int i = 0; i < linears.length; i++) {
+      ys[i] = vs[i].view(1, -1); // (1, out_i)
+      if (linears[i].projection != null) {
+        lora.apply(linears[i].layer, linears[i].projection, x, ys[i]);
+      }
+    }
+    return ys;
+  }
+
+  /**
    * The plain projection. Weights held in a narrower dtype than the activations are upcast per call
    * so the math stays in the compute dtype (bf16 weights, fp32 accuracy).
    *

@@ -100,6 +100,57 @@ public final class ParallelMatVec implements AutoCloseable {
       }));
     }
     part(out, weight, x, b, 0, Math.min(chunk, rows));
+    await(pending);
+    return out;
+  }
+
+  /**
+   * Several projections of the same {@code x} (q/k/v, gate/up) in one hand-off: each thread takes
+   * its share of the rows of every weight, so the threads meet once instead of once per weight. This
+   * is what fusing the matrices would give, without copying the (memory-mapped) weights.
+   *
+   * @param weights (out_i, in) each, contiguous, on the CPU
+   * @param x (in)
+   * @param biases (out_i) or null entries; null for none at all
+   * @return (out_i) each, in x's dtype
+   */
+  public Tensor[] mvAll(Tensor[] weights, Tensor x, Tensor[] biases) {
+    Tensor[] outs = new Tensor[weights.length];
+    Tensor[] bs = new Tensor[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      Tensor b = biases == null ? null : biases[i];
+      bs[i] = b == null || sameType(b, x) ? b : b.to(x.scalar_type());
+      outs[i] = empty(weights[i].size(0), x.scalar_type()); // (out_i)
+    }
+    List<Future<?>> pending = new ArrayList<>(parts - 1);
+    for (int p = 1; p < parts; p++) {
+      int share = p;
+      pending.add(workers.submit(() -> {
+        try (InferenceMode mode = new InferenceMode();
+            PointerScope scope = new PointerScope()) {
+          share(outs, weights, x, bs, share);
+        }
+      }));
+    }
+    share(outs, weights, x, bs, 0);
+    await(pending);
+    return outs;
+  }
+
+  /** Thread {@code p}'s rows of every weight. */
+  private void share(Tensor[] outs, Tensor[] weights, Tensor x, Tensor[] biases, int p) {
+    for (int i = 0; i < weights.length; i++) {
+      long rows = weights[i].size(0);
+      long chunk = (rows + parts - 1) / parts;
+      long start = p * chunk;
+      long len = Math.min(chunk, rows - start);
+      if (len > 0) {
+        part(outs[i], weights[i], x, biases[i], start, len);
+      }
+    }
+  }
+
+  private static void await(List<Future<?>> pending) {
     for (Future<?> f : pending) {
       try {
         f.get();
@@ -110,7 +161,6 @@ public final class ParallelMatVec implements AutoCloseable {
         throw new IllegalStateException("matvec worker failed", e.getCause());
       }
     }
-    return out;
   }
 
   /**
@@ -186,6 +236,11 @@ public final class ParallelMatVec implements AutoCloseable {
 
   private static boolean sameType(Tensor a, Tensor b) {
     return a.scalar_type().value == b.scalar_type().value;
+  }
+
+  /** Weights below which a projection runs on the calling thread alone. */
+  public long minElements() {
+    return minElements;
   }
 
   /** Threads used per call, the caller included. */
