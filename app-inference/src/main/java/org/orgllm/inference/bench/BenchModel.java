@@ -48,14 +48,6 @@ public final class BenchModel {
     return folder;
   }
 
-  /** Parameters of the shape, tied embeddings counted once (494M). */
-  public static long parameters() {
-    long kv = (long) KV_HEADS * (HIDDEN / HEADS);
-    long layer = 2L * HIDDEN * HIDDEN + 2L * kv * HIDDEN + HIDDEN + 2L * kv // q, o, k, v, biases
-        + 3L * INTERMEDIATE * HIDDEN + 2L * HIDDEN; // mlp, norms
-    return (long) VOCAB * HIDDEN + LAYERS * layer + HIDDEN;
-  }
-
   private static void write(Path folder, boolean bf16) throws IOException {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("config.json"), """
