@@ -131,12 +131,18 @@ public class Linear {
       // The mv kernels take a narrower weight as is and convert it block by block in cache.
       return singleRow(weight, x, bias);
     }
-    Tensor w = weight.scalar_type().value == compute.value ? weight : weight.to(compute);
-    if (bias == null) {
-      return torch.linear(x, w);
+    if (weight.scalar_type().value == compute.value) {
+      return bias == null ? torch.linear(x, weight) : torch.linear(x, weight, new TensorOptional(castBias(compute)));
     }
-    Tensor b = bias.scalar_type().value == compute.value ? bias : bias.to(compute);
-    return torch.linear(x, w, new TensorOptional(b));
+    // An upcast copy of the whole weight (bf16 held, fp32 GEMM): freed right after its GEMM, or every
+    // layer's copy would live until the end of the forward pass and double the peak memory.
+    try (Tensor w = weight.to(compute)) {
+      return bias == null ? torch.linear(x, w) : torch.linear(x, w, new TensorOptional(castBias(compute)));
+    }
+  }
+
+  private Tensor castBias(ScalarType compute) {
+    return bias.scalar_type().value == compute.value ? bias : bias.to(compute);
   }
 
   /** (1, in) -> (1, out) through mv. */
