@@ -168,11 +168,10 @@ public final class ParallelMatVec implements AutoCloseable {
    * one row; a narrower weight goes through the blocked conversion.
    */
   public static Tensor single(Tensor weight, Tensor x, Tensor bias) {
+    Tensor b = bias == null || sameType(bias, x) ? bias : bias.to(x.scalar_type());
     if (sameType(weight, x)) {
-      Tensor b = bias == null || sameType(bias, x) ? bias : bias.to(x.scalar_type());
       return b == null ? weight.mv(x) : torch.addmv(b, weight, x);
     }
-    Tensor b = bias == null || sameType(bias, x) ? bias : bias.to(x.scalar_type());
     Tensor out = empty(weight.size(0), x.scalar_type()); // (out)
     blocked(out, weight, x, b, 0, weight.size(0));
     return out;
