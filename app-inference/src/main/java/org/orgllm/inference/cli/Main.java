@@ -2,12 +2,19 @@ package org.orgllm.inference.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import org.orgllm.inference.ModelLoadException;
+<<<<<<< HEAD
 import org.orgllm.inference.engine.ServingBench;
+=======
+import org.orgllm.inference.bench.BenchReport;
+import org.orgllm.inference.bench.ModeBench;
+>>>>>>> perf
 import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.model.DecoderModel;
 import org.orgllm.inference.model.GreedyDecoder;
@@ -18,7 +25,11 @@ import org.orgllm.inference.tokenizer.Tokenizer;
 
 /**
  * {@code orgllm logits|generate|bench}: thin adapters from the command line to {@link LogitsReport},
+<<<<<<< HEAD
  * {@link GreedyDecoder}, {@link Bench} and {@link ServingBench}.
+=======
+ * {@link GreedyDecoder}, {@link ModeBench} and {@link BenchReport}.
+>>>>>>> perf
  */
 public final class Main {
 
@@ -26,8 +37,13 @@ public final class Main {
       usage:
         logits   --model DIR [--adapter DIR] --ids 1,2,3 [--steps N] [--ignore-eos] [--dtype fp32|bf16]
         generate --model DIR [--adapter DIR] --prompt TEXT [--max-new-tokens N] [--dtype fp32|bf16]
+<<<<<<< HEAD
         bench    --model DIR [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16]
         bench serving [--dir DIR] [--tokens N] [--prompt-tokens N] [--rounds N] [--tokenizer DIR]
+=======
+        bench    [--model DIR] [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16] [--runs N]
+                 [--cache DIR]   (no --model: the Qwen2.5-0.5B-shaped report, fp32 and bf16, models cached in DIR)
+>>>>>>> perf
       """;
 
   private Main() {}
@@ -50,6 +66,7 @@ public final class Main {
             Set.of("--model", "--adapter", "--ids", "--steps", "--dtype")), out);
         case "generate" -> generate(new Args(args, 1, Set.of(),
             Set.of("--model", "--adapter", "--prompt", "--max-new-tokens", "--dtype")), out);
+<<<<<<< HEAD
         case "bench" -> {
           if (args.length > 1 && args[1].equals("serving")) {
             ServingBench.run(Arrays.copyOfRange(args, 2, args.length), out);
@@ -58,6 +75,11 @@ public final class Main {
                 Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype")), out);
           }
         }
+=======
+        case "bench" -> bench(new Args(args, 1, Set.of(),
+            Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype", "--runs", "--cache")), out,
+            err);
+>>>>>>> perf
         default -> throw new Args.UsageException("unknown subcommand " + args[0]);
       }
       return 0;
@@ -107,14 +129,41 @@ public final class Main {
     }
   }
 
-  private static void bench(Args a, PrintStream out) {
+  private static void bench(Args a, PrintStream out, PrintStream err) {
+    int runs = a.intValue("--runs", 3);
+    if (runs < 1) {
+      throw new Args.UsageException("--runs must be >= 1");
+    }
+    if (a.get("--model", null) == null) {
+      Path cache = Path.of(a.get("--cache", System.getProperty("user.home") + "/.cache/orgllm/bench-models"));
+      var settings = new BenchReport.Settings(cache, a.intValue("--prompt-tokens", 128), a.intValue("--steps", 64),
+          decodeThreads(a), runs);
+      try {
+        BenchReport.run(settings, out, err);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
     try (DecoderModel model = load(a)) {
-      long bytes = model.checkpoint().files().stream().mapToLong(f -> f.path().toFile().length()).sum();
-      Bench bench = Bench.run(model, a.intValue("--prompt-tokens", 64), a.intValue("--steps", 32), bytes);
+      ModeBench bench = ModeBench.run(model, a.get("--dtype", "fp32"), a.intValue("--prompt-tokens", 128),
+          a.intValue("--steps", 64), runs);
       out.println(new ObjectMapper().writeValueAsString(bench));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Decode threads: {@code --decode-threads}, else two where there are two cores (see docs/performance.md). */
+  private static int decodeThreads(Args a) {
+    int threads = a.intValue("--decode-threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
+    if (threads < 1) {
+      throw new Args.UsageException("--decode-threads must be >= 1");
+    }
+    return threads;
   }
 
   private static DecoderModel load(Args a) {
@@ -123,10 +172,7 @@ public final class Main {
       case "bf16" -> WeightDtype.BF16;
       default -> throw new Args.UsageException("--dtype must be fp32 or bf16");
     };
-    int threads = a.intValue("--decode-threads", 1);
-    if (threads < 1) {
-      throw new Args.UsageException("--decode-threads must be >= 1");
-    }
+    int threads = decodeThreads(a);
     return ModelLoader.load(Path.of(a.required("--model")),
         LoadOptions.defaults().withWeightDtype(dtype).withDecodeThreads(threads));
   }

@@ -19,6 +19,8 @@ public final class DecoderLayer {
   final Linear gate_proj; // (intermediate, hidden)
   final Linear up_proj; // (intermediate, hidden)
   final Linear down_proj; // (hidden, intermediate)
+  final Linear[] qkv; // q_proj, k_proj, v_proj: one input, computed together in decode
+  final Linear[] gateUp; // gate_proj, up_proj: one input, computed together in decode
 
   /** Loads layer {@code i}, with biases where the family has them. */
   DecoderLayer(WeightLoader w, ModelConfig c, int i, DecoderModel.Biases biases) {
@@ -36,6 +38,8 @@ public final class DecoderLayer {
     gate_proj = linear(w, i, Projection.gate_proj, inter, hidden, biases.mlp());
     up_proj = linear(w, i, Projection.up_proj, inter, hidden, biases.mlp());
     down_proj = linear(w, i, Projection.down_proj, hidden, inter, biases.mlp());
+    qkv = new Linear[] {q_proj, k_proj, v_proj};
+    gateUp = new Linear[] {gate_proj, up_proj};
   }
 
   private static Linear linear(WeightLoader w, int layer, Projection proj, long out, long in, boolean bias) {

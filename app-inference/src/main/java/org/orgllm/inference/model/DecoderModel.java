@@ -139,6 +139,31 @@ public abstract class DecoderModel implements AutoCloseable {
     return checkpoint;
   }
 
+  /**
+   * Bytes of projection weights (and biases) one decode step reads: every layer's seven projections
+   * plus the LM head. The embedding lookup reads one row and norms are tiny, so they are left out.
+   */
+  public long decodeWeightBytes() {
+    long bytes = lm_head.bytes();
+    for (DecoderLayer layer : layers) {
+      for (Projection p : Projection.values()) {
+        bytes += layer.projection(p).bytes();
+      }
+    }
+    return bytes;
+  }
+
+  /** Weights of the projections (biases excluded) plus the embedding, and the LM head when untied. */
+  public long parameterCount() {
+    long n = embed_tokens.numel() + (config.tieWordEmbeddings() ? 0 : lm_head.weight().numel());
+    for (DecoderLayer layer : layers) {
+      for (Projection p : Projection.values()) {
+        n += layer.projection(p).weight().numel();
+      }
+    }
+    return n;
+  }
+
   /** Qwen3 normalises each query head before RoPE; the others do nothing. (tokens, heads, headDim) */
   protected Tensor normalizeQuery(int layer, Tensor q) {
     return q;
@@ -231,9 +256,10 @@ public abstract class DecoderModel implements AutoCloseable {
       Tensor h = layer.input_layernorm.forward(hidden); // (total, hidden)
 
       // 3. Q/K/V projections (+ bias, + LoRA), split into heads.
-      Tensor q = layer.q_proj.forward(h, lora).view(total, heads, headDim); // (total, heads, headDim)
-      Tensor k = layer.k_proj.forward(h, lora).view(total, kvHeads, headDim); // (total, kvHeads, headDim)
-      Tensor v = layer.v_proj.forward(h, lora).view(total, kvHeads, headDim); // (total, kvHeads, headDim)
+      Tensor[] qkv = Linear.forwardAll(layer.qkv, h, lora); // (total, out_i) x3
+      Tensor q = qkv[0].view(total, heads, headDim); // (total, heads, headDim)
+      Tensor k = qkv[1].view(total, kvHeads, headDim); // (total, kvHeads, headDim)
+      Tensor v = qkv[2].view(total, kvHeads, headDim); // (total, kvHeads, headDim)
 
       // 4. Family hook: Qwen3 RMS-normalises each head of q and k here.
       q = normalizeQuery(i, q); // (total, heads, headDim)
@@ -252,9 +278,8 @@ public abstract class DecoderModel implements AutoCloseable {
       // 9. Post-attention RMSNorm, SwiGLU MLP, residual.
       residual = hidden;
       h = layer.post_attention_layernorm.forward(hidden); // (total, hidden)
-      Tensor gate = layer.gate_proj.forward(h, lora); // (total, intermediate)
-      Tensor up = layer.up_proj.forward(h, lora); // (total, intermediate)
-      Tensor mlp = layer.down_proj.forward(torch.silu(gate).mul(up), lora); // (total, hidden)
+      Tensor[] gateUp = Linear.forwardAll(layer.gateUp, h, lora); // (total, intermediate) x2
+      Tensor mlp = layer.down_proj.forward(torch.silu(gateUp[0]).mul(gateUp[1]), lora); // (total, hidden)
       hidden = residual.add(mlp); // (total, hidden)
     }
     return hidden;

@@ -56,6 +56,11 @@ public class Linear {
     return weight;
   }
 
+  /** Bytes of weight and bias as held: what one decode step reads for this projection. */
+  public long bytes() {
+    return weight.nbytes() + (bias == null ? 0 : bias.nbytes());
+  }
+
   /** Output features. */
   public long outFeatures() {
     return weight.size(0);
@@ -76,6 +81,47 @@ public class Linear {
   }
 
   /**
+   * Applies several projections of the same input, e.g. q/k/v or gate/up, each with its LoRA deltas.
+   * A single CPU row whose projections share one {@link ParallelMatVec} goes through {@link
+   * ParallelMatVec#mvAll} (one thread hand-off for all); anything else is {@link #forward} per
+   * projection.
+   *
+   * @param x (tokens, in) in the compute dtype
+   * @return (tokens, out_i) per projection
+   */
+  static Tensor[] forwardAll(Linear[] linears, Tensor x, LoraBatch lora) {
+    Tensor[] ys = new Tensor[linears.length];
+    ParallelMatVec shared = linears[0].matVec;
+    boolean together = shared != null && x.size(0) == 1 && !x.is_cuda();
+    long elements = 0;
+    for (Linear l : linears) {
+      together &= l.matVec == shared;
+      elements += l.weight.numel();
+    }
+    together &= shared != null && elements >= shared.minElements();
+    if (!together) {
+      for (int i = 0; i < linears.length; i++) {
+        ys[i] = linears[i].forward(x, lora);
+      }
+      return ys;
+    }
+    Tensor[] weights = new Tensor[linears.length];
+    Tensor[] biases = new Tensor[linears.length];
+    for (int i = 0; i < linears.length; i++) {
+      weights[i] = linears[i].weight;
+      biases[i] = linears[i].bias;
+    }
+    Tensor[] vs = shared.mvAll(weights, x.reshape(-1), biases); // (out_i) each
+    for (int i = 0; i < linears.length; i++) {
+      ys[i] = vs[i].view(1, -1); // (1, out_i)
+      if (linears[i].projection != null) {
+        lora.apply(linears[i].layer, linears[i].projection, x, ys[i]);
+      }
+    }
+    return ys;
+  }
+
+  /**
    * The plain projection. Weights held in a narrower dtype than the activations are upcast per call
    * so the math stays in the compute dtype (bf16 weights, fp32 accuracy).
    *
@@ -84,13 +130,24 @@ public class Linear {
    */
   protected Tensor base(Tensor x) {
     ScalarType compute = x.scalar_type();
-    Tensor w = weight.scalar_type().value == compute.value ? weight : weight.to(compute);
-    Tensor b = bias == null || bias.scalar_type().value == compute.value ? bias : bias.to(compute);
     long rows = x.size(0);
     if (!x.is_cuda() && rows == 1) {
-      return singleRow(w, x, b);
+      // The mv kernels take a narrower weight as is and convert it block by block in cache.
+      return singleRow(weight, x, bias);
     }
-    if (!x.is_cuda() && rows <= SMALL_BATCH_ROWS) {
+    Tensor b = bias == null ? null : castBias(compute);
+    if (weight.scalar_type().value == compute.value) {
+      return multiRow(weight, x, b);
+    }
+    // An upcast copy of the whole weight (bf16 held, fp32 GEMM): freed right after its GEMM, or every
+    // layer's copy would live until the end of the forward pass and double the peak memory.
+    try (Tensor w = weight.to(compute)) {
+      return multiRow(w, x, b);
+    }
+  }
+
+  private static Tensor multiRow(Tensor w, Tensor x, Tensor b) {
+    if (!x.is_cuda() && x.size(0) <= SMALL_BATCH_ROWS) {
       return smallBatch(w, x, b);
     }
     return b == null ? torch.linear(x, w) : torch.linear(x, w, new TensorOptional(b));
@@ -103,6 +160,10 @@ public class Linear {
   private static Tensor smallBatch(Tensor w, Tensor x, Tensor b) {
     Tensor y = w.matmul(x.t()).t().contiguous(); // (rows, out)
     return b == null ? y : y.add_(b);
+  }
+
+  private Tensor castBias(ScalarType compute) {
+    return bias.scalar_type().value == compute.value ? bias : bias.to(compute);
   }
 
   /** (1, in) -> (1, out) through mv. */

@@ -75,6 +75,53 @@ class LinearTest {
   }
 
   @Test
+  void bf16SingleRowConvertsBlockByBlockLikeTheFullUpcast() {
+    // 300 x 1000 bf16 with a bias: several scratch blocks per thread, uneven splits.
+    Tensor w = torch.randn(300, 1000).to(ScalarType.BFloat16); // (out, in) as held
+    Tensor b = torch.randn(300).to(ScalarType.BFloat16); // (out) as held
+    Tensor x = torch.randn(1, 1000); // (1, in) fp32
+    Tensor expected = torch.linear(x, w.to(ScalarType.Float), new TensorOptional(b.to(ScalarType.Float)));
+    Linear plain = new Linear("t", 0, Projection.q_proj, w, b);
+    assertThat(maxDiff(plain.forward(x, LoraBatch.none()), expected)).isLessThan(1e-4f);
+    for (int parts : new int[] {2, 3}) {
+      try (ParallelMatVec kernel = new ParallelMatVec(parts, 0)) {
+        Linear split = new Linear("t", 0, Projection.q_proj, w, b);
+        split.useMatVec(kernel);
+        Tensor y = split.forward(x, LoraBatch.none());
+        assertThat(Tensors.isType(y, ScalarType.Float)).isTrue();
+        assertThat(maxDiff(y, expected)).as("%d parts", parts).isLessThan(1e-4f);
+      }
+    }
+  }
+
+  @Test
+  void projectionsOfOneInputSplitTogetherEqualEachAlone() {
+    // q/k/v-like: unequal heights, biases, fp32 and bf16 weights, one hand-off for all three.
+    Tensor x = torch.randn(1, 40); // (1, in)
+    for (ScalarType held : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
+      Linear[] plain = new Linear[3];
+      Linear[] split = new Linear[3];
+      long[] heights = {37, 8, 8};
+      try (ParallelMatVec kernel = new ParallelMatVec(2, 0)) {
+        for (int i = 0; i < 3; i++) {
+          Tensor w = torch.randn(heights[i], 40).to(held); // (out_i, in)
+          Tensor b = torch.randn(heights[i]).to(held); // (out_i)
+          plain[i] = new Linear("t" + i, 0, Projection.values()[i], w, b);
+          split[i] = new Linear("t" + i, 0, Projection.values()[i], w, b);
+          split[i].useMatVec(kernel);
+        }
+        Tensor[] expected = Linear.forwardAll(plain, x, LoraBatch.none());
+        Tensor[] actual = Linear.forwardAll(split, x, LoraBatch.none());
+        for (int i = 0; i < 3; i++) {
+          assertThat(Tensors.shape(actual[i])).containsExactly(1, heights[i]);
+          assertThat(maxDiff(actual[i], expected[i])).as("%s projection %d", held, i).isLessThan(1e-5f);
+          assertThat(maxDiff(expected[i], plain[i].forward(x, LoraBatch.none()))).isLessThan(1e-6f);
+        }
+      }
+    }
+  }
+
+  @Test
   void aModelWithTwoDecodeThreadsDecodesLikeOne() {
     var folder = org.orgllm.inference.Fixtures.folder("tiny-qwen2");
     try (DecoderModel one = ModelLoader.load(folder);
