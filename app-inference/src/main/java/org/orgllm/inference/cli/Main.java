@@ -9,12 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import org.orgllm.inference.ModelLoadException;
-<<<<<<< HEAD
-import org.orgllm.inference.engine.ServingBench;
-=======
 import org.orgllm.inference.bench.BenchReport;
 import org.orgllm.inference.bench.ModeBench;
->>>>>>> perf
+import org.orgllm.inference.engine.ServingBench;
 import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.model.DecoderModel;
 import org.orgllm.inference.model.GreedyDecoder;
@@ -25,11 +22,7 @@ import org.orgllm.inference.tokenizer.Tokenizer;
 
 /**
  * {@code orgllm logits|generate|bench}: thin adapters from the command line to {@link LogitsReport},
-<<<<<<< HEAD
- * {@link GreedyDecoder}, {@link Bench} and {@link ServingBench}.
-=======
- * {@link GreedyDecoder}, {@link ModeBench} and {@link BenchReport}.
->>>>>>> perf
+ * {@link GreedyDecoder}, {@link ModeBench}, {@link BenchReport} and {@link ServingBench}.
  */
 public final class Main {
 
@@ -37,13 +30,9 @@ public final class Main {
       usage:
         logits   --model DIR [--adapter DIR] --ids 1,2,3 [--steps N] [--ignore-eos] [--dtype fp32|bf16]
         generate --model DIR [--adapter DIR] --prompt TEXT [--max-new-tokens N] [--dtype fp32|bf16]
-<<<<<<< HEAD
-        bench    --model DIR [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16]
-        bench serving [--dir DIR] [--tokens N] [--prompt-tokens N] [--rounds N] [--tokenizer DIR]
-=======
         bench    [--model DIR] [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16] [--runs N]
                  [--cache DIR]   (no --model: the Qwen2.5-0.5B-shaped report, fp32 and bf16, models cached in DIR)
->>>>>>> perf
+        bench serving [--dir DIR] [--tokens N] [--prompt-tokens N] [--rounds N] [--tokenizer DIR]
       """;
 
   private Main() {}
@@ -66,20 +55,15 @@ public final class Main {
             Set.of("--model", "--adapter", "--ids", "--steps", "--dtype")), out);
         case "generate" -> generate(new Args(args, 1, Set.of(),
             Set.of("--model", "--adapter", "--prompt", "--max-new-tokens", "--dtype")), out);
-<<<<<<< HEAD
         case "bench" -> {
           if (args.length > 1 && args[1].equals("serving")) {
             ServingBench.run(Arrays.copyOfRange(args, 2, args.length), out);
           } else {
             bench(new Args(args, 1, Set.of(),
-                Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype")), out);
+                Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype", "--runs", "--cache")), out,
+                err);
           }
         }
-=======
-        case "bench" -> bench(new Args(args, 1, Set.of(),
-            Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype", "--runs", "--cache")), out,
-            err);
->>>>>>> perf
         default -> throw new Args.UsageException("unknown subcommand " + args[0]);
       }
       return 0;
