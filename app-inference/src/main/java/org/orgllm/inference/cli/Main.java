@@ -18,6 +18,7 @@ import org.orgllm.inference.model.GreedyDecoder;
 import org.orgllm.inference.model.LoadOptions;
 import org.orgllm.inference.model.ModelLoader;
 import org.orgllm.inference.model.WeightDtype;
+import org.orgllm.inference.structured.ConstraintBench;
 import org.orgllm.inference.tokenizer.Tokenizer;
 
 /**
@@ -33,9 +34,21 @@ public final class Main {
         bench    [--model DIR] [--prompt-tokens N] [--steps N] [--decode-threads N] [--dtype fp32|bf16] [--runs N]
                  [--cache DIR]   (no --model: the Qwen2.5-0.5B-shaped report, fp32 and bf16, models cached in DIR)
         bench serving [--dir DIR] [--tokens N] [--prompt-tokens N] [--rounds N] [--tokenizer DIR]
+        bench constraint [TOKENIZER_JSON [LOGITS [STEPS [EOS_ID]]]]   (JSON-schema masking vs plain sampling)
       """;
 
   private Main() {}
+
+  /** The structured-output benchmark: per-token cost of the JSON-schema mask against plain sampling. */
+  private static void constraintBench(String[] args) {
+    try {
+      ConstraintBench.main(args);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the constraint benchmark failed: " + e.getMessage(), e);
+    }
+  }
 
   public static void main(String[] args) {
     int code = run(args, System.out, System.err);
@@ -58,6 +71,8 @@ public final class Main {
         case "bench" -> {
           if (args.length > 1 && args[1].equals("serving")) {
             ServingBench.run(Arrays.copyOfRange(args, 2, args.length), out);
+          } else if (args.length > 1 && args[1].equals("constraint")) {
+            constraintBench(Arrays.copyOfRange(args, 2, args.length));
           } else {
             bench(new Args(args, 1, Set.of(),
                 Set.of("--model", "--prompt-tokens", "--steps", "--decode-threads", "--dtype", "--runs", "--cache")), out,
