@@ -2,6 +2,7 @@ package org.orgllm.interfaces.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.orgllm.interfaces.web.stream.PortalStreamResource;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -19,7 +20,7 @@ import org.orgllm.interfaces.rest.v1.UseCaseResource;
 /**
  * The REST API under {@code /api}. Its classes are listed, not scanned: scanning would also pull in the
  * OpenAI-compatible API of {@code /v1} and its error mappers ({@code RestApplicationTest} checks that
- * every resource and provider of this package is listed).
+ * every resource and provider of this package and of the portal's stream endpoint is listed).
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(
@@ -36,6 +37,6 @@ public class RestApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(JsonbProvider.class, ProblemMapper.class, ValidationProblemMapper.class,
                 ApiKeyResource.class, GenerationResource.class, KnowledgeDocumentResource.class,
-                OrganizationResource.class, UseCaseResource.class);
+                OrganizationResource.class, UseCaseResource.class, PortalStreamResource.class);
     }
 }
