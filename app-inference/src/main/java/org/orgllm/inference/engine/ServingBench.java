@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.PointerScope;
 import org.orgllm.inference.config.ModelConfig;
 import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.model.DecoderModel;
@@ -38,7 +39,8 @@ import org.orgllm.inference.torch.TorchRuntime;
  * <pre>
  * ./orgllm bench serving [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
  * java --enable-native-access=ALL-UNNAMED -Xmx6g -cp app-inference/target/classes:app-inference/target/lib/* \
- *   org.orgllm.inference.engine.ServingBench [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1] [--tokenizer DIR]
+ *   org.orgllm.inference.engine.ServingBench [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
+ *   [--phases engine,naive] [--tokenizer DIR]
  * </pre>
  * The tokenizer folder (default {@code ../shared/fixtures/qwen3-tokenizer}) only supplies
  * {@code tokenizer.json} for the engine's text deltas.
@@ -81,6 +83,7 @@ public final class ServingBench {
     int promptTokens = 16;
     int rounds = 3;
     int torchThreads = 1;
+    String phases = "engine,naive";
     Path tokenizer = Path.of(System.getProperty("orgllm.fixtures", "../shared/fixtures"), "qwen3-tokenizer");
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -94,6 +97,7 @@ public final class ServingBench {
         case "--tokenizer" -> tokenizer = Path.of(value);
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--torch-threads" -> torchThreads = Integer.parseInt(value);
+        case "--phases" -> phases = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -102,7 +106,7 @@ public final class ServingBench {
       TorchRuntime.init(torchThreads);
       ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, torchThreads, out);
       bench.prepare(tokenizer);
-      bench.run();
+      bench.run(phases.contains("engine"), phases.contains("naive"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -133,7 +137,8 @@ public final class ServingBench {
     }
   }
 
-  private void run() throws IOException, InterruptedException, ExecutionException, TimeoutException {
+  private void run(boolean runEngine, boolean runNaive)
+      throws IOException, InterruptedException, ExecutionException, TimeoutException {
     Path base = root.resolve("base").resolve(BASE);
     long baseBytes;
     try (Stream<Path> files = Files.list(base)) {
@@ -141,56 +146,65 @@ public final class ServingBench {
     }
     out.printf("base model: %.3f GB fp32 weights; %d decode tokens per request, %d prompt tokens%n",
         baseBytes / 1e9, tokens, promptTokens);
-    StepTimes steps = new StepTimes();
-    List<Double> singles = new ArrayList<>();
-    List<Double> batches = new ArrayList<>();
-    List<Double> singlesCpu = new ArrayList<>();
-    List<Double> batchesCpu = new ArrayList<>();
-    long adapterBytes;
-    try (InferenceEngine engine = InferenceEngine.open(EngineConfig.builder().modelsRoot(root).baseModel(BASE)
-        .maxBatchRows(CONCURRENT).kvBudgetTokens(1 << 16).adapterCacheSize(ORGS).torchThreads(torchThreads).metrics(steps).build())) {
-      engine.submit(request(-1, 2)).result().get(10, TimeUnit.MINUTES); // pages the base weights in
-      long rssBase = rssBytes();
-      for (int i = 0; i < ORGS; i++) {
-        engine.submit(request(i, 2)).result().get(10, TimeUnit.MINUTES); // loads every adapter
-      }
-      adapterBytes = engine.registry().loaded().values().stream().mapToLong(Long::longValue).sum() / ORGS;
-      out.printf("adapter r=%d on 7 projections: %.1f MB each = %.2f%% of the base model's weights"
-          + " (process RSS grew %.1f MB when the %d adapters were loaded and used)%n",
-          RANK, adapterBytes / 1e6, 100.0 * adapterBytes / baseBytes, (rssBytes() - rssBase) / 1e6, ORGS);
-      // Alternate the two phases so both see the same (shared, noisy) machine; report medians.
-      for (int round = 1; round <= rounds; round++) {
-        steps.reset(1);
-        GenerationResult alone = engine.submit(request(0, tokens)).result().get(30, TimeUnit.MINUTES);
-        singles.add(steps.decodeTokensPerSecond());
-        singlesCpu.add(steps.decodeTokensPerCpuSecond());
-        steps.reset(CONCURRENT);
-        long start = System.nanoTime();
-        List<GenerationHandle> handles = new ArrayList<>();
-        for (int r = 0; r < CONCURRENT; r++) {
-          handles.add(engine.submit(request(r % ORGS, tokens)));
+    // The engine phase replaces this file-based figure by the bytes of the loaded tensors.
+    long adapterBytes = size(root.resolve("trained/org-bench-0").resolve(LoraAdapter.WEIGHTS_FILE));
+    double single = Double.NaN;
+    double batched = Double.NaN;
+    double batchedCpu = Double.NaN;
+    if (runEngine) {
+      StepTimes steps = new StepTimes();
+      List<Double> singles = new ArrayList<>();
+      List<Double> batches = new ArrayList<>();
+      List<Double> singlesCpu = new ArrayList<>();
+      List<Double> batchesCpu = new ArrayList<>();
+      try (InferenceEngine engine = InferenceEngine.open(EngineConfig.builder().modelsRoot(root).baseModel(BASE)
+          .maxBatchRows(CONCURRENT).kvBudgetTokens(1 << 16).adapterCacheSize(ORGS).torchThreads(torchThreads)
+          .metrics(steps).build())) {
+        engine.submit(request(-1, 2)).result().get(10, TimeUnit.MINUTES); // pages the base weights in
+        long rssBase = rssBytes();
+        for (int i = 0; i < ORGS; i++) {
+          engine.submit(request(i, 2)).result().get(10, TimeUnit.MINUTES); // loads every adapter
         }
-        int generated = 0;
-        for (GenerationHandle h : handles) {
-          generated += h.result().get(30, TimeUnit.MINUTES).usage().completionTokens();
+        adapterBytes = engine.registry().loaded().values().stream().mapToLong(Long::longValue).sum() / ORGS;
+        out.printf("adapter r=%d on 7 projections: %.1f MB each = %.2f%% of the base model's weights"
+            + " (process RSS grew %.1f MB when the %d adapters were loaded and used)%n",
+            RANK, adapterBytes / 1e6, 100.0 * adapterBytes / baseBytes, (rssBytes() - rssBase) / 1e6, ORGS);
+        // Alternate the two phases so both see the same (shared, noisy) machine; report medians.
+        for (int round = 1; round <= rounds; round++) {
+          steps.reset(1);
+          GenerationResult alone = engine.submit(request(0, tokens)).result().get(30, TimeUnit.MINUTES);
+          singles.add(steps.decodeTokensPerSecond());
+          singlesCpu.add(steps.decodeTokensPerCpuSecond());
+          steps.reset(CONCURRENT);
+          long start = System.nanoTime();
+          List<GenerationHandle> handles = new ArrayList<>();
+          for (int r = 0; r < CONCURRENT; r++) {
+            handles.add(engine.submit(request(r % ORGS, tokens)));
+          }
+          int generated = 0;
+          for (GenerationHandle h : handles) {
+            generated += h.result().get(30, TimeUnit.MINUTES).usage().completionTokens();
+          }
+          double wall = generated / seconds(System.nanoTime() - start);
+          batches.add(steps.decodeTokensPerSecond());
+          batchesCpu.add(steps.decodeTokensPerCpuSecond());
+          out.printf("round %d: alone %.2f decode tok/s (inter-token %d ms); %d concurrent over %d adapters %.2f decode"
+              + " tok/s (%.2fx), %.2f tok/s wall clock with prefill; per CPU-second of the inference thread:"
+              + " alone %.2f, batched %.2f (%.2fx)%n", round, singles.getLast(),
+              alone.timings().meanInterToken().toMillis(), CONCURRENT, ORGS, batches.getLast(),
+              batches.getLast() / singles.getLast(), wall, singlesCpu.getLast(), batchesCpu.getLast(),
+              batchesCpu.getLast() / singlesCpu.getLast());
         }
-        double wall = generated / seconds(System.nanoTime() - start);
-        batches.add(steps.decodeTokensPerSecond());
-        batchesCpu.add(steps.decodeTokensPerCpuSecond());
-        out.printf("round %d: alone %.2f decode tok/s (inter-token %d ms); %d concurrent over %d adapters %.2f decode"
-            + " tok/s (%.2fx), %.2f tok/s wall clock with prefill; per CPU-second of the inference thread:"
-            + " alone %.2f, batched %.2f (%.2fx)%n", round, singles.getLast(),
-            alone.timings().meanInterToken().toMillis(), CONCURRENT, ORGS, batches.getLast(),
-            batches.getLast() / singles.getLast(), wall, singlesCpu.getLast(), batchesCpu.getLast(),
-            batchesCpu.getLast() / singlesCpu.getLast());
       }
+      single = median(singles);
+      batched = median(batches);
+      batchedCpu = median(batchesCpu);
+      out.printf("median: alone %.2f, batched %.2f decode tok/s: %.2fx; per CPU-second: alone %.2f, batched %.2f: %.2fx%n",
+          single, batched, batched / single, median(singlesCpu), batchedCpu, batchedCpu / median(singlesCpu));
     }
-    double single = median(singles);
-    double batched = median(batches);
-    out.printf("median: alone %.2f, batched %.2f decode tok/s: %.2fx; per CPU-second: alone %.2f, batched %.2f: %.2fx%n",
-        single, batched, batched / single, median(singlesCpu), median(batchesCpu),
-        median(batchesCpu) / median(singlesCpu));
-    naive(base, baseBytes, adapterBytes, single, batched, median(batchesCpu));
+    if (runNaive) {
+      naive(base, baseBytes, adapterBytes, single, batched, batchedCpu);
+    }
   }
 
   /** One merged model copy per organization, each request served alone on its organization's copy. */
@@ -202,7 +216,11 @@ public final class ServingBench {
     long swapNanos = 0;
     for (int i = 0; i < ORGS; i++) {
       long t = System.nanoTime();
-      try (DecoderModel copy = ModelLoader.load(base, LoadOptions.defaults())) {
+      // The scope frees the merge temporaries and the merged weights with the copy: without it they
+      // wait for a garbage collection that a small Java heap never triggers (the first run was
+      // killed by the OOM killer at 18.6 GB).
+      try (PointerScope scope = new PointerScope();
+          DecoderModel copy = ModelLoader.load(base, LoadOptions.defaults())) {
         LoraAdapter adapter = LoraAdapter.load(root.resolve("trained/org-bench-" + i), copy.config());
         copy.mergeAdapter(adapter);
         adapter.close();
