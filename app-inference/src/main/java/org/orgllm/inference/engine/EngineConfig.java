@@ -20,6 +20,9 @@ import org.orgllm.inference.model.LoadOptions;
  * @param adapterCacheSize adapters kept loaded ({@code MODEL_CACHE_SIZE})
  * @param adapterCacheBytes bytes of adapters kept loaded
  * @param strictBaseName refuse adapters whose {@code base_model_name_or_path} names another model
+ * @param torchThreads libtorch's intra-op threads (process-wide). BLAS calls run on the calling
+ *     thread anyway ({@code OPENBLAS_NUM_THREADS=1}); more threads only split element-wise ops and
+ *     attention, and on a busy machine their barriers cost more than they save
  * @param metrics receives metric events (never null)
  */
 public record EngineConfig(
@@ -34,6 +37,7 @@ public record EngineConfig(
     int adapterCacheSize,
     long adapterCacheBytes,
     boolean strictBaseName,
+    int torchThreads,
     MetricsListener metrics) {
 
   /** {@code MODEL_CACHE_SIZE}'s default. */
@@ -50,6 +54,7 @@ public record EngineConfig(
     positive(kvBudgetTokens, "kvBudgetTokens");
     positive(prefillChunkTokens, "prefillChunkTokens");
     positive(adapterCacheSize, "adapterCacheSize");
+    positive(torchThreads, "torchThreads");
     if (adapterCacheBytes < 1) {
       throw new IllegalArgumentException("adapterCacheBytes must be >= 1");
     }
@@ -80,6 +85,7 @@ public record EngineConfig(
     private int adapterCacheSize = cacheSizeFromEnvironment();
     private long adapterCacheBytes = 2L << 30;
     private boolean strictBaseName = true;
+    private int torchThreads = Runtime.getRuntime().availableProcessors();
     private MetricsListener metrics;
 
     private Builder() {}
@@ -106,11 +112,13 @@ public record EngineConfig(
     public Builder adapterCacheSize(int v) { adapterCacheSize = v; return this; }
     public Builder adapterCacheBytes(long v) { adapterCacheBytes = v; return this; }
     public Builder strictBaseName(boolean v) { strictBaseName = v; return this; }
+    public Builder torchThreads(int v) { torchThreads = v; return this; }
     public Builder metrics(MetricsListener v) { metrics = v; return this; }
 
     public EngineConfig build() {
       return new EngineConfig(modelsRoot, baseModelName, baseModelPath, loadOptions, queueCapacity, maxBatchRows,
-          kvBudgetTokens, prefillChunkTokens, adapterCacheSize, adapterCacheBytes, strictBaseName, metrics);
+          kvBudgetTokens, prefillChunkTokens, adapterCacheSize, adapterCacheBytes, strictBaseName, torchThreads,
+          metrics);
     }
   }
 }

@@ -36,7 +36,7 @@ public final class InferenceEngine implements AutoCloseable {
 
   private InferenceEngine(EngineConfig config) {
     this.config = config;
-    TorchRuntime.init();
+    TorchRuntime.init(config.torchThreads());
     ModelStore store = new ModelStore(config.modelsRoot());
     Path base = config.baseModelName() != null ? store.baseModel(config.baseModelName()) : config.baseModelPath();
     this.model = ModelLoader.load(base, config.loadOptions());

@@ -137,10 +137,6 @@ final class Sequence {
     return generatedCount;
   }
 
-  long firstTokenNanos() {
-    return firstToken;
-  }
-
   long lastTokenNanos() {
     return lastToken;
   }
@@ -165,9 +161,5 @@ final class Sequence {
     if (lease != null) {
       lease.close();
     }
-  }
-
-  KvCache cache() {
-    return cache;
   }
 }

@@ -3,6 +3,8 @@ package org.orgllm.inference.engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.PointerScope;
 import org.orgllm.inference.config.ModelConfig;
 import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.model.DecoderModel;
@@ -35,9 +37,10 @@ import org.orgllm.inference.torch.TorchRuntime;
  * merged into its own model copy, requests served one at a time).
  *
  * <pre>
- * ./orgllm bench serving [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3]
+ * ./orgllm bench serving [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
  * java --enable-native-access=ALL-UNNAMED -Xmx6g -cp app-inference/target/classes:app-inference/target/lib/* \
- *   org.orgllm.inference.engine.ServingBench [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--tokenizer DIR]
+ *   org.orgllm.inference.engine.ServingBench [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
+ *   [--phases engine,naive] [--tokenizer DIR]
  * </pre>
  * The tokenizer folder (default {@code ../shared/fixtures/qwen3-tokenizer}) only supplies
  * {@code tokenizer.json} for the engine's text deltas.
@@ -53,13 +56,15 @@ public final class ServingBench {
   private final int tokens;
   private final int promptTokens;
   private final int rounds;
+  private final int torchThreads;
   private final PrintStream out;
 
-  private ServingBench(Path root, int tokens, int promptTokens, int rounds, PrintStream out) {
+  private ServingBench(Path root, int tokens, int promptTokens, int rounds, int torchThreads, PrintStream out) {
     this.root = root;
     this.tokens = tokens;
     this.promptTokens = promptTokens;
     this.rounds = rounds;
+    this.torchThreads = torchThreads;
     this.out = out;
   }
 
@@ -77,6 +82,8 @@ public final class ServingBench {
     int tokens = 32;
     int promptTokens = 16;
     int rounds = 3;
+    int torchThreads = 1;
+    String phases = "engine,naive";
     Path tokenizer = Path.of(System.getProperty("orgllm.fixtures", "../shared/fixtures"), "qwen3-tokenizer");
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -89,15 +96,17 @@ public final class ServingBench {
         case "--prompt-tokens" -> promptTokens = Integer.parseInt(value);
         case "--tokenizer" -> tokenizer = Path.of(value);
         case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--torch-threads" -> torchThreads = Integer.parseInt(value);
+        case "--phases" -> phases = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     try {
       Path root = (dir != null ? dir : Files.createTempDirectory("orgllm-serving-bench")).resolve("models");
-      TorchRuntime.init();
-      ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, out);
+      TorchRuntime.init(torchThreads);
+      ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, torchThreads, out);
       bench.prepare(tokenizer);
-      bench.run();
+      bench.run(phases.contains("engine"), phases.contains("naive"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -128,7 +137,8 @@ public final class ServingBench {
     }
   }
 
-  private void run() throws IOException, InterruptedException, ExecutionException, TimeoutException {
+  private void run(boolean runEngine, boolean runNaive)
+      throws IOException, InterruptedException, ExecutionException, TimeoutException {
     Path base = root.resolve("base").resolve(BASE);
     long baseBytes;
     try (Stream<Path> files = Files.list(base)) {
@@ -136,82 +146,108 @@ public final class ServingBench {
     }
     out.printf("base model: %.3f GB fp32 weights; %d decode tokens per request, %d prompt tokens%n",
         baseBytes / 1e9, tokens, promptTokens);
-    StepTimes steps = new StepTimes();
-    List<Double> singles = new ArrayList<>();
-    List<Double> batches = new ArrayList<>();
-    long adapterBytes;
-    try (InferenceEngine engine = InferenceEngine.open(EngineConfig.builder().modelsRoot(root).baseModel(BASE)
-        .maxBatchRows(CONCURRENT).kvBudgetTokens(1 << 16).adapterCacheSize(ORGS).metrics(steps).build())) {
-      engine.submit(request(-1, 2)).result().get(10, TimeUnit.MINUTES); // pages the base weights in
-      long rssBase = rssBytes();
-      for (int i = 0; i < ORGS; i++) {
-        engine.submit(request(i, 2)).result().get(10, TimeUnit.MINUTES); // loads every adapter
-      }
-      adapterBytes = engine.registry().loaded().values().stream().mapToLong(Long::longValue).sum() / ORGS;
-      out.printf("adapter r=%d on 7 projections: %.1f MB each = %.2f%% of the base model's weights"
-          + " (process RSS grew %.1f MB when the %d adapters were loaded and used)%n",
-          RANK, adapterBytes / 1e6, 100.0 * adapterBytes / baseBytes, (rssBytes() - rssBase) / 1e6, ORGS);
-      // Alternate the two phases so both see the same (shared, noisy) machine; report medians.
-      for (int round = 1; round <= rounds; round++) {
-        steps.reset(1);
-        GenerationResult alone = engine.submit(request(0, tokens)).result().get(30, TimeUnit.MINUTES);
-        singles.add(steps.decodeTokensPerSecond());
-        steps.reset(CONCURRENT);
-        long start = System.nanoTime();
-        List<GenerationHandle> handles = new ArrayList<>();
-        for (int r = 0; r < CONCURRENT; r++) {
-          handles.add(engine.submit(request(r % ORGS, tokens)));
+    // The engine phase replaces this file-based figure by the bytes of the loaded tensors.
+    long adapterBytes = size(root.resolve("trained/org-bench-0").resolve(LoraAdapter.WEIGHTS_FILE));
+    double single = Double.NaN;
+    double batched = Double.NaN;
+    double batchedCpu = Double.NaN;
+    if (runEngine) {
+      StepTimes steps = new StepTimes();
+      List<Double> singles = new ArrayList<>();
+      List<Double> batches = new ArrayList<>();
+      List<Double> singlesCpu = new ArrayList<>();
+      List<Double> batchesCpu = new ArrayList<>();
+      try (InferenceEngine engine = InferenceEngine.open(EngineConfig.builder().modelsRoot(root).baseModel(BASE)
+          .maxBatchRows(CONCURRENT).kvBudgetTokens(1 << 16).adapterCacheSize(ORGS).torchThreads(torchThreads)
+          .metrics(steps).build())) {
+        engine.submit(request(-1, 2)).result().get(10, TimeUnit.MINUTES); // pages the base weights in
+        long rssBase = rssBytes();
+        for (int i = 0; i < ORGS; i++) {
+          engine.submit(request(i, 2)).result().get(10, TimeUnit.MINUTES); // loads every adapter
         }
-        int generated = 0;
-        for (GenerationHandle h : handles) {
-          generated += h.result().get(30, TimeUnit.MINUTES).usage().completionTokens();
+        adapterBytes = engine.registry().loaded().values().stream().mapToLong(Long::longValue).sum() / ORGS;
+        out.printf("adapter r=%d on 7 projections: %.1f MB each = %.2f%% of the base model's weights"
+            + " (process RSS grew %.1f MB when the %d adapters were loaded and used)%n",
+            RANK, adapterBytes / 1e6, 100.0 * adapterBytes / baseBytes, (rssBytes() - rssBase) / 1e6, ORGS);
+        // Alternate the two phases so both see the same (shared, noisy) machine; report medians.
+        for (int round = 1; round <= rounds; round++) {
+          steps.reset(1);
+          GenerationResult alone = engine.submit(request(0, tokens)).result().get(30, TimeUnit.MINUTES);
+          singles.add(steps.decodeTokensPerSecond());
+          singlesCpu.add(steps.decodeTokensPerCpuSecond());
+          steps.reset(CONCURRENT);
+          long start = System.nanoTime();
+          List<GenerationHandle> handles = new ArrayList<>();
+          for (int r = 0; r < CONCURRENT; r++) {
+            handles.add(engine.submit(request(r % ORGS, tokens)));
+          }
+          int generated = 0;
+          for (GenerationHandle h : handles) {
+            generated += h.result().get(30, TimeUnit.MINUTES).usage().completionTokens();
+          }
+          double wall = generated / seconds(System.nanoTime() - start);
+          batches.add(steps.decodeTokensPerSecond());
+          batchesCpu.add(steps.decodeTokensPerCpuSecond());
+          out.printf("round %d: alone %.2f decode tok/s (inter-token %d ms); %d concurrent over %d adapters %.2f decode"
+              + " tok/s (%.2fx), %.2f tok/s wall clock with prefill; per CPU-second of the inference thread:"
+              + " alone %.2f, batched %.2f (%.2fx)%n", round, singles.getLast(),
+              alone.timings().meanInterToken().toMillis(), CONCURRENT, ORGS, batches.getLast(),
+              batches.getLast() / singles.getLast(), wall, singlesCpu.getLast(), batchesCpu.getLast(),
+              batchesCpu.getLast() / singlesCpu.getLast());
         }
-        double wall = generated / seconds(System.nanoTime() - start);
-        batches.add(steps.decodeTokensPerSecond());
-        out.printf("round %d: alone %.2f decode tok/s (inter-token %d ms); %d concurrent over %d adapters %.2f decode"
-            + " tok/s (%.2fx), %.2f tok/s wall clock with prefill%n", round, singles.getLast(),
-            alone.timings().meanInterToken().toMillis(), CONCURRENT, ORGS, batches.getLast(),
-            batches.getLast() / singles.getLast(), wall);
       }
+      single = median(singles);
+      batched = median(batches);
+      batchedCpu = median(batchesCpu);
+      out.printf("median: alone %.2f, batched %.2f decode tok/s: %.2fx; per CPU-second: alone %.2f, batched %.2f: %.2fx%n",
+          single, batched, batched / single, median(singlesCpu), batchedCpu, batchedCpu / median(singlesCpu));
     }
-    double single = median(singles);
-    double batched = median(batches);
-    out.printf("median: alone %.2f, batched %.2f decode tok/s: %.2fx%n", single, batched, batched / single);
-    naive(base, baseBytes, adapterBytes, single, batched);
+    if (runNaive) {
+      naive(base, baseBytes, adapterBytes, single, batched, batchedCpu);
+    }
   }
 
   /** One merged model copy per organization, each request served alone on its organization's copy. */
-  private void naive(Path base, long baseBytes, long adapterBytes, double single, double batched) {
+  private void naive(Path base, long baseBytes, long adapterBytes, double single, double batched, double batchedCpu) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long decodeNanos = 0;
+    long decodeCpuNanos = 0;
     long decodeTokens = 0;
     long swapNanos = 0;
     for (int i = 0; i < ORGS; i++) {
       long t = System.nanoTime();
-      try (DecoderModel copy = ModelLoader.load(base, LoadOptions.defaults())) {
+      // The scope frees the merge temporaries and the merged weights with the copy: without it they
+      // wait for a garbage collection that a small Java heap never triggers (the first run was
+      // killed by the OOM killer at 18.6 GB).
+      try (PointerScope scope = new PointerScope();
+          DecoderModel copy = ModelLoader.load(base, LoadOptions.defaults())) {
         LoraAdapter adapter = LoraAdapter.load(root.resolve("trained/org-bench-" + i), copy.config());
         copy.mergeAdapter(adapter);
         adapter.close();
         swapNanos += System.nanoTime() - t;
         GreedyDecoder decoder = new GreedyDecoder(copy);
-        AtomicLong first = new AtomicLong();
-        long begin = System.nanoTime();
+        long[] first = {0, 0}; // wall and CPU time at the first token: decode starts there
         GreedyDecoder.Result r = decoder.generate(prompt(i), null, tokens, id -> false, id -> {
-          if (first.get() == 0) {
-            first.set(System.nanoTime());
+          if (first[0] == 0) {
+            first[0] = System.nanoTime();
+            first[1] = threads.getCurrentThreadCpuTime();
           }
         });
-        decodeNanos += System.nanoTime() - Math.max(begin, first.get());
+        decodeNanos += System.nanoTime() - first[0];
+        decodeCpuNanos += threads.getCurrentThreadCpuTime() - first[1];
         decodeTokens += r.newIds().length - 1;
       }
     }
     double naiveRate = decodeTokens / seconds(decodeNanos);
-    out.printf("naive, one merged copy per organization: %.2f decode tokens/s (requests one at a time);"
-        + " load + merge %.1f s per organization switch%n", naiveRate, seconds(swapNanos) / ORGS);
+    double naiveCpu = decodeTokens / seconds(decodeCpuNanos);
+    out.printf("naive, one merged copy per organization: %.2f decode tokens/s (requests one at a time), %.2f per"
+        + " CPU-second; load + merge %.1f s per organization switch%n", naiveRate, naiveCpu, seconds(swapNanos) / ORGS);
     out.printf("memory for %d organizations: shared base %.3f GB + adapters %.3f GB = %.3f GB; naive %d copies = %.3f GB%n",
         ORGS, baseBytes / 1e9, ORGS * adapterBytes / 1e9, (baseBytes + ORGS * adapterBytes) / 1e9, ORGS,
         ORGS * baseBytes / 1e9);
-    out.printf("summary: batched %.2f tok/s vs alone %.2f (%.2fx) vs naive %.2f (%.2fx)%n", batched, single,
-        batched / single, naiveRate, batched / naiveRate);
+    out.printf("summary (wall clock): batched %.2f tok/s vs alone %.2f (%.2fx) vs naive %.2f (%.2fx);"
+        + " per CPU-second: batched %.2f vs naive %.2f (%.2fx)%n", batched, single, batched / single, naiveRate,
+        batched / naiveRate, batchedCpu, naiveCpu, batchedCpu / naiveCpu);
   }
 
   /** A greedy request of organization {@code bench-<org>}, or of the base model for {@code org < 0}. */
@@ -261,28 +297,44 @@ public final class ServingBench {
     return nanos / 1e9;
   }
 
-  /** Sums the time of pure decode steps (one token per row) that ran a given number of rows. */
+  /**
+   * Sums the wall time and the inference thread's CPU time of pure decode steps (one token per row)
+   * that ran a given number of rows. The hook runs on the inference thread, so the CPU time between
+   * two calls is that step's work (forward, sampling, streaming); with one torch thread and
+   * single-threaded BLAS all of it runs there, which makes the CPU figure robust on a shared machine.
+   */
   private static final class StepTimes implements MetricsListener {
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long rows;
     private long nanos;
+    private long cpuNanos;
+    private long lastCpu = -1;
     private int wantedRows;
 
     synchronized void reset(int batchRows) {
       wantedRows = batchRows;
       rows = 0;
       nanos = 0;
+      cpuNanos = 0;
     }
 
     synchronized double decodeTokensPerSecond() {
       return nanos == 0 ? Double.NaN : rows / seconds(nanos);
     }
 
+    synchronized double decodeTokensPerCpuSecond() {
+      return cpuNanos == 0 ? Double.NaN : rows / seconds(cpuNanos);
+    }
+
     @Override
     public synchronized void step(int queueDepth, int batchRows, int batchTokens, Duration stepTime) {
-      if (batchRows == wantedRows && batchTokens == batchRows) {
+      long cpu = threads.getCurrentThreadCpuTime();
+      if (batchRows == wantedRows && batchTokens == batchRows && lastCpu >= 0) {
         rows += batchRows;
         nanos += stepTime.toNanos();
+        cpuNanos += cpu - lastCpu;
       }
+      lastCpu = cpu;
     }
   }
 }

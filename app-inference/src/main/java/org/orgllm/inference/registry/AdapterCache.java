@@ -121,11 +121,6 @@ public final class AdapterCache {
     return count;
   }
 
-  /** Whether {@code key} is loaded (does not count as a use). */
-  public synchronized boolean contains(AdapterKey key) {
-    return entries.containsKey(key);
-  }
-
   /** The counters now. */
   public synchronized AdapterCacheStats stats() {
     return new AdapterCacheStats(hits, misses, evictions, entries.size(), bytes, retired.size());
@@ -180,15 +175,6 @@ public final class AdapterCache {
       retired.remove(e);
       e.adapter.close();
     }
-  }
-
-  /** For tests and metrics: the number of open leases on {@code key}'s cached or retired entry. */
-  synchronized int references(AdapterKey key) {
-    Entry e = entries.get(key);
-    if (e != null) {
-      return e.refs;
-    }
-    return retired.stream().filter(r -> r.key.equals(key)).mapToInt(r -> r.refs).sum();
   }
 
   /** The bounds, for logs. */
