@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,7 +31,7 @@ final class EventStream {
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean gone = new AtomicBoolean();
-    private final Map<String, Object> headers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> headers = new ConcurrentHashMap<>();
 
     EventStream(AsyncResponse response) {
         this.response = response;

@@ -5,6 +5,7 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -110,15 +113,15 @@ public class OpenAiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static Failure validation(ConstraintViolationException c) {
         ConstraintViolation<?> first = c.getConstraintViolations().stream()
-                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .findFirst().orElse(null);
         if (first == null) {
             return invalid(400, c.getMessage(), null, null);
         }
         String param = null;
         for (jakarta.validation.Path.Node node : first.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-                param = node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            if (node.getKind() == ElementKind.PROPERTY) {
+                param = node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
             }
         }
         return invalid(400, (param == null ? "" : param + ": ") + first.getMessage(), param, null);

@@ -1,5 +1,6 @@
 package org.orgllm.interfaces.openai;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -43,7 +44,10 @@ public final class OpenAiRequests {
             "logprobs", Set.of(JsonValue.FALSE),
             "echo", Set.of(JsonValue.FALSE),
             "top_logprobs", Set.of(),
-            "best_of", Set.of(jakarta.json.Json.createValue(1)));
+            "best_of", Set.of(Json.createValue(1)));
+
+    /** {@code modalities} at its only value this server serves. */
+    private static final JsonValue TEXT_ONLY = Json.createArrayBuilder().add("text").build();
 
     /** The most stop sequences OpenAI accepts. */
     private static final int MAX_STOP = 4;
@@ -110,7 +114,7 @@ public final class OpenAiRequests {
             if (OFF_VALUES.containsKey(name) && OFF_VALUES.get(name).contains(value)) {
                 continue;
             }
-            if (name.equals("modalities") && value.equals(jakarta.json.Json.createArrayBuilder().add("text").build())) {
+            if (name.equals("modalities") && value.equals(TEXT_ONLY)) {
                 continue;
             }
             throw InvalidParameterException.unsupported(name);
