@@ -20,6 +20,9 @@ public interface OrganizationService {
     /** The organizations the caller may see, by name. */
     List<OrganizationProfile> listVisible();
 
+    /** The ids of the organizations the caller is a member of (an ADMIN may see more). */
+    java.util.Set<String> memberships();
+
     /** Replaces the profile (the id in the path wins over the one in the body). */
     OrganizationProfile update(@NotNull String organizationId, @NotNull @Valid OrganizationProfile profile);
 }

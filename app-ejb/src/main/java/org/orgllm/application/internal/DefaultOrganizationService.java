@@ -30,6 +30,9 @@ public class DefaultOrganizationService implements OrganizationService {
     @Inject
     OrganizationAccess access;
 
+    @Inject
+    org.orgllm.domain.model.user.UserRepository users;
+
     @Override
     public OrganizationProfile create(OrganizationProfile profile) {
         validator.validate(profile);
@@ -55,6 +58,14 @@ public class DefaultOrganizationService implements OrganizationService {
                 .filter(o -> caller.canAccess(o.id()))
                 .map(OrganizationProfile::of)
                 .toList();
+    }
+
+    @Override
+    public java.util.Set<String> memberships() {
+        return users.find(caller.name())
+                .map(u -> u.organizations().stream().map(OrganizationId::value)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .orElse(java.util.Set.of());
     }
 
     @Override

@@ -33,7 +33,10 @@ public class OrganizationSwitcher implements Serializable {
     public String getCurrent() {
         List<OrganizationProfile> visible = getMemberships();
         if (current == null || visible.stream().noneMatch(o -> o.id().equals(current))) {
-            current = visible.isEmpty() ? null : visible.getFirst().id();
+            // An ADMIN sees every organization; start with one they belong to.
+            var own = organizations.memberships();
+            current = visible.stream().map(OrganizationProfile::id).filter(own::contains).findFirst()
+                    .orElse(visible.isEmpty() ? null : visible.getFirst().id());
         }
         return current;
     }
