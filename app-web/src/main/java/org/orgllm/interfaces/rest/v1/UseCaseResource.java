@@ -77,7 +77,7 @@ public class UseCaseResource {
 
     @POST
     @Path("analyze_document_content")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(summary = "Analyze a document against the organization's values, streamed as server-sent events")
     public void documentAnalysisStream(@NotNull(message = BODY_REQUIRED) DocumentAnalysisRequest request,
             @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
@@ -95,7 +95,7 @@ public class UseCaseResource {
 
     @POST
     @Path("provide_strategic_recommendations")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(summary = "Strategic recommendations for a scenario, streamed as server-sent events")
     public void strategyStream(@NotNull(message = BODY_REQUIRED) StrategyRequest request,
             @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
@@ -113,7 +113,7 @@ public class UseCaseResource {
 
     @POST
     @Path("draft_internal_communication")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(summary = "Draft an internal communication, streamed as server-sent events")
     public void communicationStream(@NotNull(message = BODY_REQUIRED) CommunicationRequest request,
             @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
@@ -131,7 +131,7 @@ public class UseCaseResource {
 
     @POST
     @Path("analyze_competitive_landscape")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(summary = "Assess a competitor's move, streamed as server-sent events")
     public void competitorStream(@NotNull(message = BODY_REQUIRED) CompetitorAnalysisRequest request,
             @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
@@ -149,7 +149,7 @@ public class UseCaseResource {
 
     @POST
     @Path("answer_organizational_query")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(summary = "Answer a question from the knowledge base, streamed as server-sent events")
     public void knowledgeStream(@NotNull(message = BODY_REQUIRED) KnowledgeQuery request,
             @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
@@ -167,7 +167,7 @@ public class UseCaseResource {
 
     @POST
     @Path("draft_customer_response")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(summary = "Draft a reply to a customer, streamed as server-sent events")
     public void customerStream(@NotNull(message = BODY_REQUIRED) CustomerCommunicationRequest request,
             @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
@@ -185,7 +185,7 @@ public class UseCaseResource {
 
     @POST
     @Path("generate_document_summary")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
     @Operation(summary = "Summarize a document, streamed as server-sent events")
     public void summaryStream(@NotNull(message = BODY_REQUIRED) DocumentSummaryRequest request,
             @QueryParam("max_tokens") Integer maxTokens, @Context SseEventSink sink, @Context Sse sse) {
