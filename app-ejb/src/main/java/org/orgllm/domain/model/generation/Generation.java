@@ -110,10 +110,10 @@ public class Generation {
         this.channel = channel.wire();
         this.requestedBy = requestedBy;
         this.idempotencyKey = idempotencyKey;
-        this.requestJson = requestJson;
-        this.prompt = prompt;
+        this.requestJson = storableJson(requestJson);
+        this.prompt = storable(prompt);
         this.templateVersion = templateVersion;
-        this.samplingJson = samplingJson;
+        this.samplingJson = storableJson(samplingJson);
         this.status = GenerationStatus.RUNNING.name();
         this.createdAt = Instant.now();
     }
@@ -125,10 +125,10 @@ public class Generation {
     /** @param renderedPrompt the exact prompt text the model saw (replaces the one recorded at the start) */
     public void succeed(String renderedPrompt, String rawOutput, String parsedOutputJson, Measurements m) {
         if (renderedPrompt != null) {
-            this.prompt = renderedPrompt;
+            this.prompt = storable(renderedPrompt);
         }
-        this.rawOutput = rawOutput;
-        this.parsedOutputJson = parsedOutputJson;
+        this.rawOutput = storable(rawOutput);
+        this.parsedOutputJson = storableJson(parsedOutputJson);
         apply(m);
         this.status = GenerationStatus.SUCCEEDED.name();
         this.completedAt = Instant.now();
@@ -139,11 +139,23 @@ public class Generation {
         this.errorType = errorType;
         this.errorMessage = errorMessage == null ? null
                 : errorMessage.length() > 4000 ? errorMessage.substring(0, 4000) : errorMessage;
-        this.rawOutput = rawOutput;
+        this.rawOutput = storable(rawOutput);
         if (m != null) {
             apply(m);
         }
         this.completedAt = Instant.now();
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000 (and jsonb rejects its escape), yet a model — or a request —
+     * can produce it; it is stored as U+FFFD so the record is never lost over one character.
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    }
+
+    static String storableJson(String json) {
+        return json == null ? null : storable(json).replace("\\u0000", "\\uFFFD");
     }
 
     /** A failed attempt gives up its key (kept for the record with a suffix) so a retry can use it. */
