@@ -2,6 +2,7 @@ package org.orgllm.application.usecases;
 
 import java.lang.reflect.RecordComponent;
 import org.orgllm.application.ContentTooLargeException;
+import org.orgllm.application.WireNames;
 
 /** Size limits of requests: larger inputs are refused (HTTP 413) rather than truncated silently. */
 public final class UseCaseLimits {
@@ -18,7 +19,7 @@ public final class UseCaseLimits {
                 try {
                     String value = (String) c.getAccessor().invoke(request);
                     if (value != null && value.length() > MAX_CONTENT_CHARS) {
-                        throw new ContentTooLargeException(snake(c.getName()) + " has " + value.length()
+                        throw new ContentTooLargeException(WireNames.snake(c.getName()) + " has " + value.length()
                                 + " characters; at most " + MAX_CONTENT_CHARS + " are accepted");
                     }
                 } catch (ReflectiveOperationException e) {
@@ -28,7 +29,4 @@ public final class UseCaseLimits {
         }
     }
 
-    private static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -5,6 +5,7 @@ import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import org.orgllm.application.WireNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,29 +121,12 @@ public final class ActivityFailures {
                 .setMessage("validation failed: " + detail).setDetails(errors).build();
     }
 
-    /** {@code analyze.request.keyMessages[0].<list element>} → {@code key_messages[0]}, as the wire names it. */
     static String fieldName(Path path) {
-        List<String> parts = new ArrayList<>();
-        for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case PROPERTY, CONTAINER_ELEMENT -> {
-                    String name = node.getName() == null || node.getName().startsWith("<") ? "" : snake(node.getName());
-                    String index = node.getIndex() != null ? "[" + node.getIndex() + "]" : "";
-                    if (!name.isEmpty()) {
-                        parts.add(name + index);
-                    } else if (!index.isEmpty() && !parts.isEmpty()) {
-                        parts.set(parts.size() - 1, parts.getLast() + index);
-                    }
-                }
-                case PARAMETER -> parts.clear();
-                default -> { }
-            }
-        }
-        return parts.isEmpty() ? "request" : String.join(".", parts);
+        return WireNames.fieldName(path, "request");
     }
 
-    private static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    static String snake(String camel) {
+        return WireNames.snake(camel);
     }
 
     private static ApplicationFailure nonRetryable(String type, Throwable e) {

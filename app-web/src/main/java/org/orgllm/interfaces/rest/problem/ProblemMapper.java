@@ -5,6 +5,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import org.orgllm.application.WireNames;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -114,31 +115,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return new Problem("about:blank", "Validation failed", 400, detail, null, errors);
     }
 
-    /**
-     * {@code create.profile.organizationalValues[0].<list element>} → {@code organizational_values[0]}: the
-     * method and parameter nodes are dropped, property names are given in their wire (snake_case) form.
-     */
     static String fieldName(Path path) {
-        List<String> parts = new ArrayList<>();
-        for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case PROPERTY, CONTAINER_ELEMENT -> {
-                    String name = node.getName() == null || node.getName().startsWith("<") ? "" : snake(node.getName());
-                    String index = node.getIndex() != null ? "[" + node.getIndex() + "]" : "";
-                    if (!name.isEmpty()) {
-                        parts.add(name + index);
-                    } else if (!index.isEmpty() && !parts.isEmpty()) {
-                        parts.set(parts.size() - 1, parts.getLast() + index);
-                    }
-                }
-                case PARAMETER -> parts.clear();
-                default -> { }
-            }
-        }
-        return parts.isEmpty() ? "body" : String.join(".", parts);
+        return WireNames.fieldName(path, "body");
     }
 
     static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return WireNames.snake(camel);
     }
 }
