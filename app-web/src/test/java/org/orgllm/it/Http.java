@@ -78,4 +78,12 @@ public final class Http {
     public static ObjectMapper mapper() {
         return JSON;
     }
+
+    /**
+     * {@code json} as a generation record keeps it: PostgreSQL cannot hold U+0000, which a random model
+     * can put in a string, so records keep it as U+FFFD.
+     */
+    public static JsonNode asStored(JsonNode json) throws IOException {
+        return JSON.readTree(JSON.writeValueAsString(json).replace("\\u0000", "\\uFFFD"));
+    }
 }

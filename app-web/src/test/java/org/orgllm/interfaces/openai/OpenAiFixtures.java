@@ -57,6 +57,14 @@ final class OpenAiFixtures {
         }
     }
 
+    /**
+     * Checks that the record kept the text the client was served. PostgreSQL text cannot hold U+0000,
+     * which a model can emit (byte-level BPE has a token for byte 0), so the record keeps it as U+FFFD.
+     */
+    static void assertRawOutput(Map<String, Object> row, String served) {
+        assertThat(row.get("raw_output")).isEqualTo(served.replace('\u0000', '\uFFFD'));
+    }
+
     /** Checks the usual facts of a successful call's record. */
     static void assertRecorded(Map<String, Object> row, String useCase, String organization, String requestedBy) {
         assertThat(row.get("status")).isEqualTo("SUCCEEDED");

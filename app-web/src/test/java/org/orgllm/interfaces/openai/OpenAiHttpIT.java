@@ -165,7 +165,7 @@ class OpenAiHttpIT {
             }
         }));
         var row = OpenAiFixtures.generation(server, chunks.getFirst().get("id").asText());
-        assertThat(row.get("raw_output")).isEqualTo(text.toString());
+        OpenAiFixtures.assertRawOutput(row, text.toString());
         assertThat(((Number) row.get("completion_tokens")).intValue())
                 .isEqualTo(usageChunk.get("usage").get("completion_tokens").asInt());
     }
