@@ -4,7 +4,7 @@ package org.orgllm.inference.structured;
  * One compiled schema node: how a JSON value of that schema starts, and the bounds on its length that
  * completion estimates and termination rely on.
  */
-sealed interface Grammar permits ObjectGrammar, ArrayGrammar, StringGrammar, NumberGrammar, LiteralGrammar,
+sealed interface Grammar permits ObjectGrammar, MapGrammar, ArrayGrammar, StringGrammar, NumberGrammar, LiteralGrammar,
         AnyOfGrammar {
 
     /**

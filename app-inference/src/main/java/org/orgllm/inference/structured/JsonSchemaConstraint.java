@@ -13,12 +13,16 @@ import java.util.stream.IntStream;
  *
  * <p>Supported subset: {@code type} (single or a list), {@code object} with {@code properties},
  * {@code required} and boolean {@code additionalProperties} (properties are generated in declaration
- * order, required ones always, optional ones when the model chooses, no others); {@code string} with
+ * order, required ones always, optional ones when the model chooses, no others); {@code object} without
+ * {@code properties} as a map: any keys, values of the {@code additionalProperties} schema, or any JSON
+ * value when it is absent or {@code true} (free-form values nest up to {@link
+ * ConstraintOptions#maxNestingDepth()} containers deep; {@code {"type": "object"}} is OpenAI's
+ * {@code json_object}); {@code string} with
  * {@code minLength}/{@code maxLength} (code points; any JSON escape except UTF-16 surrogates);
  * {@code integer} and {@code number} with {@code minimum}, {@code maximum}, {@code exclusiveMinimum},
  * {@code exclusiveMaximum} (plain decimals, no exponent, see {@link ConstraintOptions} for the digit
  * limits); {@code boolean}; {@code null}; {@code enum} and {@code const} of scalars; {@code array} with
- * {@code items}, {@code minItems}, {@code maxItems}; local non-recursive {@code $ref} into
+ * {@code items} (any JSON values when absent), {@code minItems}, {@code maxItems}; local non-recursive {@code $ref} into
  * {@code $defs}/{@code definitions}; {@code anyOf}/{@code oneOf} whose alternatives start with different
  * bytes. Annotations ({@code title}, {@code description}, ...) are ignored; any other keyword is
  * rejected with an {@link IllegalArgumentException} naming it.

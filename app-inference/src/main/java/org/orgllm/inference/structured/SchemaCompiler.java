@@ -31,6 +31,9 @@ final class SchemaCompiler {
     private static final Set<String> NUMBER_KEYWORDS = Set.of("minimum", "maximum", "exclusiveMinimum",
             "exclusiveMaximum");
 
+    /** Characters of a key in a free-form object. */
+    private static final int FREE_KEY_LENGTH = 64;
+
     private final JsonNode root;
     private final ConstraintOptions options;
     private final Deque<String> resolving = new ArrayDeque<>();
@@ -84,9 +87,15 @@ final class SchemaCompiler {
 
     private Grammar object(JsonNode schema, String path) {
         JsonNode additional = schema.get("additionalProperties");
+        boolean declared = schema.path("properties").size() > 0;
+        boolean closed = additional != null && additional.isBoolean() && !additional.booleanValue();
+        if (!declared && !closed) {
+            return map(schema, additional, path);
+        }
         if (additional != null && !additional.isBoolean()) {
             throw new IllegalArgumentException("additionalProperties at " + path
-                    + " must be true or false; schemas for extra properties are not supported");
+                    + " must be true or false beside properties; a schema for extra properties is only supported"
+                    + " without properties (a map)");
         }
         JsonNode properties = schema.path("properties");
         Set<String> required = new HashSet<>();
@@ -112,18 +121,57 @@ final class SchemaCompiler {
         return new ObjectGrammar(keys, values, isRequired, options.maxWhitespaceRun());
     }
 
+    /**
+     * An object with no declared properties: any keys, each value of the {@code additionalProperties}
+     * schema, or any JSON value when that is absent or {@code true}.
+     */
+    private Grammar map(JsonNode schema, JsonNode additional, String path) {
+        if (schema.path("required").size() > 0) {
+            Set<String> undeclared = new TreeSet<>();
+            schema.get("required").forEach(r -> undeclared.add(r.asText()));
+            throw new IllegalArgumentException("required properties " + undeclared + " at " + path
+                    + " are not declared in properties");
+        }
+        Grammar values = additional == null || additional.isBoolean()
+                ? anyValue(options.maxNestingDepth())
+                : compile(additional, path + "/additionalProperties");
+        return new MapGrammar(freeKey(), values, options.defaultMaxItems(), options.maxWhitespaceRun());
+    }
+
+    /**
+     * Any JSON value with containers nested at most {@code depth} deep: an object or array at depth 0
+     * holds only scalars. Numbers follow the default digit limits.
+     */
+    private Grammar anyValue(int depth) {
+        List<Grammar> alternatives = new ArrayList<>();
+        alternatives.add(new StringGrammar(0, options.defaultMaxStringLength()));
+        alternatives.add(number(MAPPER.createObjectNode(), false, "#"));
+        alternatives.add(new LiteralGrammar(List.of(ascii("true"), ascii("false"), ascii("null"))));
+        if (depth > 0) {
+            Grammar inner = anyValue(depth - 1);
+            alternatives.add(new MapGrammar(freeKey(), inner, options.defaultMaxItems(), options.maxWhitespaceRun()));
+            alternatives.add(new ArrayGrammar(inner, 0, options.defaultMaxItems(), options.maxWhitespaceRun()));
+        }
+        return new AnyOfGrammar(alternatives);
+    }
+
+    /** Keys of free-form objects: names, not prose. */
+    private StringGrammar freeKey() {
+        return new StringGrammar(1, Math.min(FREE_KEY_LENGTH, options.defaultMaxStringLength()));
+    }
+
     private Grammar array(JsonNode schema, String path) {
         JsonNode items = schema.get("items");
-        if (items == null) {
-            throw new IllegalArgumentException("array at " + path + " needs an items schema");
-        }
         int min = nonNegative(schema, "minItems", 0, path);
         int max = schema.has("maxItems") ? nonNegative(schema, "maxItems", 0, path)
                 : Math.max(min, options.defaultMaxItems());
         if (min > max) {
             throw new IllegalArgumentException("minItems > maxItems at " + path);
         }
-        return new ArrayGrammar(compile(items, path + "/items"), min, max, options.maxWhitespaceRun());
+        Grammar itemGrammar = items == null || (items.isBoolean() && items.booleanValue())
+                ? anyValue(Math.max(0, options.maxNestingDepth() - 1))
+                : compile(items, path + "/items");
+        return new ArrayGrammar(itemGrammar, min, max, options.maxWhitespaceRun());
     }
 
     private Grammar string(JsonNode schema, String path) {

@@ -1,12 +1,6 @@
 package org.orgllm.inference.torch;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.MemoryFormatOptional;
@@ -30,6 +24,10 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * so DRAM sees only the bf16 bytes and the math stays fp32 (stock bf16 {@code mv} reached only ~60%
  * of DRAM speed on AVX2).
  *
+ * <p>Workers are plain threads with a one-task mailbox (no executor queue): a worker spins briefly
+ * ({@link #SPIN_NANOS}) for its next task, then parks, so an idle engine burns no CPU; the caller
+ * spins while the worker finishes its share, which takes about as long as the caller's own.
+ *
  * <p>Thread-local libtorch state (InferenceMode, PointerScope) is re-entered on each worker.
  */
 public final class ParallelMatVec implements AutoCloseable {
@@ -38,18 +36,26 @@ public final class ParallelMatVec implements AutoCloseable {
   public static final long DEFAULT_MIN_ELEMENTS = 1L << 18;
 
   /**
-   * fp32 elements of the per-thread conversion scratch: 512 KB, which stays in a core's L2/L3 so the
-   * mv after the conversion reads it from cache, yet is large enough that the per-block JNI calls
-   * stay a small share of the time.
+   * fp32 elements of the per-thread conversion scratch: 16 MB, so that a projection's share is
+   * converted in one or a few blocks. Each block costs several libtorch calls; with 512 KB blocks those
+   * calls, not memory, set the pace (bf16 decode 330-360 ms/token on the 0.5B-shaped model against
+   * 130-200 ms with 16 MB blocks, same run, docs/performance.md).
    */
-  static final long BLOCK_ELEMENTS = Long.getLong("orgllm.matvec.block", 1L << 17);
+  static final long BLOCK_ELEMENTS = Long.getLong("orgllm.matvec.block", 1L << 22);
 
   /** Per-thread fp32 scratch for blocked conversion; lives as long as its thread. */
   private static final ThreadLocal<Tensor[]> SCRATCH = ThreadLocal.withInitial(() -> new Tensor[1]);
 
+  /**
+   * How long a worker spins for its next task before parking. Short: the two vCPUs of the reference
+   * machine are hyperthreads of one core, so a spinning worker slows the thread doing the real work
+   * (2 ms of spinning made decode ~1.6x slower than parking at once; 50 us was no worse).
+   */
+  static final long SPIN_NANOS = Long.getLong("orgllm.matvec.spinMicros", 50L) * 1_000L;
+
   private final int parts;
   private final long minElements;
-  private final ExecutorService workers;
+  private final Worker[] workers;
 
   /**
    * Splits over {@code parts} threads (the caller plus {@code parts - 1} daemon workers), for weights
@@ -61,12 +67,11 @@ public final class ParallelMatVec implements AutoCloseable {
     }
     this.parts = parts;
     this.minElements = minElements;
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(parts - 1, r -> {
-      Thread t = new Thread(r, "orgllm-matvec-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers = new Worker[parts - 1];
+    for (int i = 0; i < workers.length; i++) {
+      workers[i] = new Worker("orgllm-matvec-" + (i + 1));
+      workers[i].start();
+    }
   }
 
   /**
@@ -85,22 +90,21 @@ public final class ParallelMatVec implements AutoCloseable {
     long rows = weight.size(0);
     Tensor out = empty(rows, x.scalar_type()); // (out)
     long chunk = (rows + parts - 1) / parts;
-    List<Future<?>> pending = new ArrayList<>(parts - 1);
+    int started = 0;
     for (int p = 1; p < parts; p++) {
       long start = p * chunk;
       long len = Math.min(chunk, rows - start);
       if (len <= 0) {
         break;
       }
-      pending.add(workers.submit(() -> {
-        try (InferenceMode mode = new InferenceMode();
-            PointerScope scope = new PointerScope()) {
-          part(out, weight, x, b, start, len);
-        }
-      }));
+      workers[p - 1].submit(() -> part(out, weight, x, b, start, len));
+      started++;
     }
-    part(out, weight, x, b, 0, Math.min(chunk, rows));
-    await(pending);
+    try {
+      part(out, weight, x, b, 0, Math.min(chunk, rows));
+    } finally {
+      awaitWorkers(started);
+    }
     return out;
   }
 
@@ -122,18 +126,15 @@ public final class ParallelMatVec implements AutoCloseable {
       bs[i] = b == null || sameType(b, x) ? b : b.to(x.scalar_type());
       outs[i] = empty(weights[i].size(0), x.scalar_type()); // (out_i)
     }
-    List<Future<?>> pending = new ArrayList<>(parts - 1);
     for (int p = 1; p < parts; p++) {
       int share = p;
-      pending.add(workers.submit(() -> {
-        try (InferenceMode mode = new InferenceMode();
-            PointerScope scope = new PointerScope()) {
-          share(outs, weights, x, bs, share);
-        }
-      }));
+      workers[p - 1].submit(() -> share(outs, weights, x, bs, share));
     }
-    share(outs, weights, x, bs, 0);
-    await(pending);
+    try {
+      share(outs, weights, x, bs, 0);
+    } finally {
+      awaitWorkers(parts - 1);
+    }
     return outs;
   }
 
@@ -150,16 +151,17 @@ public final class ParallelMatVec implements AutoCloseable {
     }
   }
 
-  private static void await(List<Future<?>> pending) {
-    for (Future<?> f : pending) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted during matvec", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("matvec worker failed", e.getCause());
+  /** Waits for the first {@code n} workers' tasks, rethrowing the first failure. */
+  private void awaitWorkers(int n) {
+    Throwable failure = null;
+    for (int i = 0; i < n; i++) {
+      Throwable f = workers[i].awaitDone();
+      if (failure == null) {
+        failure = f;
       }
+    }
+    if (failure != null) {
+      throw new IllegalStateException("matvec worker failed", failure);
     }
   }
 
@@ -250,6 +252,95 @@ public final class ParallelMatVec implements AutoCloseable {
   /** Stops the workers. */
   @Override
   public void close() {
-    workers.shutdownNow();
+    for (Worker w : workers) {
+      w.shutdown();
+    }
+  }
+
+  /**
+   * A daemon thread that runs one task at a time. The caller publishes a task and spins until it is
+   * done; the worker spins for the next task up to {@link #SPIN_NANOS}, then parks. The volatile
+   * {@code parked} flag is written before the worker re-checks for a task and read by the caller after
+   * publishing one, so either the worker sees the task or the caller sees it parked and unparks it.
+   */
+  private static final class Worker extends Thread {
+
+    private volatile Runnable task;
+    private volatile boolean busy;
+    private volatile boolean parked;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    Worker(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    void submit(Runnable r) {
+      failure = null;
+      busy = true;
+      task = r;
+      if (parked) {
+        LockSupport.unpark(this);
+      }
+    }
+
+    /** Spins until the current task is done; returns its failure or null. */
+    Throwable awaitDone() {
+      long spins = 0;
+      while (busy) {
+        if (++spins < 1_000_000) {
+          Thread.onSpinWait();
+        } else {
+          Thread.yield(); // the worker was descheduled: give it the core
+        }
+      }
+      return failure;
+    }
+
+    void shutdown() {
+      closed = true;
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      while (!closed) {
+        Runnable r = nextTask();
+        if (r == null) {
+          continue;
+        }
+        try (InferenceMode mode = new InferenceMode();
+            PointerScope scope = new PointerScope()) {
+          r.run();
+        } catch (Throwable e) {
+          failure = e;
+        } finally {
+          task = null;
+          busy = false;
+        }
+      }
+    }
+
+    private Runnable nextTask() {
+      long deadline = System.nanoTime() + SPIN_NANOS;
+      while (!closed) {
+        Runnable r = task;
+        if (r != null) {
+          return r;
+        }
+        if (System.nanoTime() - deadline < 0) {
+          Thread.onSpinWait();
+          continue;
+        }
+        parked = true;
+        if (task == null && !closed) {
+          LockSupport.park(this);
+        }
+        parked = false;
+        deadline = System.nanoTime() + SPIN_NANOS;
+      }
+      return null;
+    }
   }
 }

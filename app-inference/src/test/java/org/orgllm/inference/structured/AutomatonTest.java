@@ -198,6 +198,71 @@ class AutomatonTest {
     }
 
     @Test
+    void freeFormObjectsTakeAnyJsonObject() {
+        String schema = "{\"type\":\"object\"}";
+        assertThat(completes(schema, "{}")).isTrue();
+        assertThat(completes(schema, "{\"a\":1,\"b\":[true,null,\"x\",-2.5],\"c\":{\"d\":{}}}")).isTrue();
+        assertThat(completes(schema, "{ \"name\" : \"Ada\" , \"tags\" : [ ] }")).isTrue();
+        assertThat(accepts(schema, "[")).as("json_object is an object").isFalse();
+        assertThat(accepts(schema, "{\"a\"}")).isFalse();
+        assertThat(accepts(schema, "{1")).isFalse();
+        assertThat(accepts(schema, "{\"\":")).as("keys are names, not empty").isFalse();
+        assertThat(accepts(schema, "{\"a\":tru")).isTrue();
+        assertThat(accepts(schema, "{\"a\":truth")).isFalse();
+        assertThat(accepts(schema, "{\"a\":1,}")).isFalse();
+        assertThat(accepts(schema, "{\"a\":01")).isFalse();
+    }
+
+    @Test
+    void freeFormValuesNestOnlyAsDeepAsAllowed() {
+        String schema = "{\"type\":\"object\"}";
+        // the object itself plus three nested containers (the default depth), then only scalars
+        assertThat(completes(schema, "{\"a\":{\"b\":[{\"c\":1}]}}")).isTrue();
+        assertThat(accepts(schema, "{\"a\":{\"b\":[{\"c\":[")).isFalse();
+        assertThat(accepts(schema, "{\"a\":{\"b\":[{\"c\":{")).isFalse();
+    }
+
+    @Test
+    void freeFormObjectsHaveBoundedEntries() {
+        StringBuilder twenty = new StringBuilder("{");
+        for (int i = 0; i < 20; i++) {
+            twenty.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        String schema = "{\"type\":\"object\"}";
+        assertThat(completes(schema, twenty + "}")).isTrue();
+        assertThat(accepts(schema, twenty + ",")).as("the 21st entry exceeds defaultMaxItems").isFalse();
+    }
+
+    @Test
+    void additionalPropertiesSchemaMakesAMap() {
+        String schema = "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\",\"minimum\":0}}";
+        assertThat(completes(schema, "{}")).isTrue();
+        assertThat(completes(schema, "{\"x\":1,\"y\":20}")).isTrue();
+        assertThat(accepts(schema, "{\"x\":\"")).isFalse();
+        assertThat(accepts(schema, "{\"x\":-")).isFalse();
+        String closed = "{\"type\":\"object\",\"additionalProperties\":false}";
+        assertThat(completes(closed, "{}")).isTrue();
+        assertThat(accepts(closed, "{\"")).isFalse();
+    }
+
+    @Test
+    void arraysWithoutItemsTakeAnyValues() {
+        String schema = "{\"type\":\"array\",\"maxItems\":3}";
+        assertThat(completes(schema, "[1,\"two\",{\"three\":[3]}]")).isTrue();
+        assertThat(accepts(schema, "[1,2,3,")).isFalse();
+    }
+
+    @Test
+    void freeFormClosingCountsTheShortestWay() {
+        String schema = "{\"type\":\"object\"}";
+        assertThat(feed(schema, new byte[0]).tokensToComplete()).isEqualTo(2); // {}
+        assertThat(feed(schema, "{\"a\":[{\"b\":\"x".getBytes(StandardCharsets.UTF_8)).tokensToComplete())
+                .isEqualTo(4); // "}]}
+        assertThat(feed(schema, "{\"a\":1,".getBytes(StandardCharsets.UTF_8)).tokensToComplete())
+                .isEqualTo(6); // "k":0}
+    }
+
+    @Test
     void tokensToCompleteCountsTheShortestClosing() {
         String schema = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"minLength\":2},"
                 + "\"b\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"},\"minItems\":1}},\"required\":[\"a\",\"b\"]}";
@@ -215,7 +280,8 @@ class AutomatonTest {
         assertThatThrownBy(() -> feed("{\"type\":\"string\",\"pattern\":\"a+\",\"format\":\"date\"}", new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[format, pattern]");
-        assertThatThrownBy(() -> feed("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}", new byte[0]))
+        assertThatThrownBy(() -> feed("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}},"
+                + "\"additionalProperties\":{\"type\":\"string\"}}", new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("additionalProperties");
         assertThatThrownBy(() -> feed("{\"$defs\":{\"n\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/n\"}}},"
                 + "\"$ref\":\"#/$defs/n\"}", new byte[0]))

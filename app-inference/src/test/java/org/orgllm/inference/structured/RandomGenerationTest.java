@@ -35,7 +35,9 @@ class RandomGenerationTest {
                 Arguments.of("Ticket", RecordSchemas.json(Ticket.class)),
                 Arguments.of("nested-enums", resource("nested-enums.json")),
                 Arguments.of("numbers", resource("numbers.json")),
-                Arguments.of("top-level-array", resource("top-level-array.json")));
+                Arguments.of("top-level-array", resource("top-level-array.json")),
+                Arguments.of("free-form (json_object)", resource("free-form.json")),
+                Arguments.of("map-of-records", resource("map-of-records.json")));
     }
 
     @ParameterizedTest(name = "{0}")

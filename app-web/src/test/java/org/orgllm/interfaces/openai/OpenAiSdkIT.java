@@ -12,6 +12,7 @@ import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.UnauthorizedException;
+import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -134,6 +135,23 @@ class OpenAiSdkIT {
         Map<String, Object> row = OpenAiFixtures.generation(server, chunks.getFirst().id());
         OpenAiFixtures.assertRecorded(row, "chat", "techcorp", "apikey:");
         OpenAiFixtures.assertRawOutput(row, text.toString());
+    }
+
+    @Test
+    void aJsonObjectCompletionIsAnyJsonObject() throws Exception {
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model(TECHCORP)
+                .addUserMessage("Describe our office as a JSON object.")
+                .maxCompletionTokens(48)
+                .responseFormat(ResponseFormatJsonObject.builder().build())
+                .build());
+
+        String content = completion.choices().getFirst().message().content().orElseThrow();
+        JsonNode json = Http.mapper().readTree(content);
+        assertThat(json.isObject()).as(content).isTrue();
+        assertThat(completion.usage().orElseThrow().completionTokens()).isPositive().isLessThanOrEqualTo(48);
+        Map<String, Object> row = OpenAiFixtures.generation(server, completion.id());
+        assertThat(Http.mapper().readTree((String) row.get("parsed_output_json"))).isEqualTo(Http.asStored(json));
     }
 
     @Test
