@@ -18,6 +18,7 @@ import org.orgllm.inference.model.GreedyDecoder;
 import org.orgllm.inference.model.LoadOptions;
 import org.orgllm.inference.model.ModelLoader;
 import org.orgllm.inference.model.WeightDtype;
+import org.orgllm.inference.torch.TorchRuntime;
 import org.orgllm.inference.structured.ConstraintBench;
 import org.orgllm.inference.tokenizer.Tokenizer;
 
@@ -156,9 +157,9 @@ public final class Main {
     }
   }
 
-  /** Decode threads: {@code --decode-threads}, else two where there are two cores (see docs/performance.md). */
+  /** Decode threads: {@code --decode-threads}, else the engine's default (see {@link LoadOptions#defaults()}). */
   private static int decodeThreads(Args a) {
-    int threads = a.intValue("--decode-threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
+    int threads = a.intValue("--decode-threads", LoadOptions.defaults().decodeThreads());
     if (threads < 1) {
       throw new Args.UsageException("--decode-threads must be >= 1");
     }
@@ -172,6 +173,8 @@ public final class Main {
       default -> throw new Args.UsageException("--dtype must be fp32 or bf16");
     };
     int threads = decodeThreads(a);
+    // The Java threads split the work; libtorch's own pool would only spin against them.
+    TorchRuntime.init(1);
     return ModelLoader.load(Path.of(a.required("--model")),
         LoadOptions.defaults().withWeightDtype(dtype).withDecodeThreads(threads));
   }

@@ -20,9 +20,9 @@ import org.orgllm.inference.model.LoadOptions;
  * @param adapterCacheSize adapters kept loaded ({@code MODEL_CACHE_SIZE})
  * @param adapterCacheBytes bytes of adapters kept loaded
  * @param strictBaseName refuse adapters whose {@code base_model_name_or_path} names another model
- * @param torchThreads libtorch's intra-op threads (process-wide). BLAS calls run on the calling
- *     thread anyway ({@code OPENBLAS_NUM_THREADS=1}); more threads only split element-wise ops and
- *     attention, and on a busy machine their barriers cost more than they save
+ * @param torchThreads libtorch's intra-op threads (process-wide), default 1: the projections are
+ *     split over the model's own decode threads ({@link LoadOptions#decodeThreads()}), and idle
+ *     libtorch threads spin against them (two of them halved decode speed on the reference machine)
  * @param metrics receives metric events (never null)
  */
 public record EngineConfig(
@@ -85,7 +85,7 @@ public record EngineConfig(
     private int adapterCacheSize = cacheSizeFromEnvironment();
     private long adapterCacheBytes = 2L << 30;
     private boolean strictBaseName = true;
-    private int torchThreads = Runtime.getRuntime().availableProcessors();
+    private int torchThreads = 1;
     private MetricsListener metrics;
 
     private Builder() {}

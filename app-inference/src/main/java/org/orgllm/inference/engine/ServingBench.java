@@ -40,7 +40,7 @@ import org.orgllm.inference.torch.TorchRuntime;
  * ./orgllm bench serving [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
  * java --enable-native-access=ALL-UNNAMED -Xmx6g -cp app-inference/target/classes:app-inference/target/lib/* \
  *   org.orgllm.inference.engine.ServingBench [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
- *   [--phases engine,naive] [--tokenizer DIR]
+ *   [--phases engine,naive] [--tokenizer DIR] [--decode-threads N]
  * </pre>
  * The tokenizer folder (default {@code ../shared/fixtures/qwen3-tokenizer}) only supplies
  * {@code tokenizer.json} for the engine's text deltas.
@@ -57,9 +57,12 @@ public final class ServingBench {
   private final int promptTokens;
   private final int rounds;
   private final int torchThreads;
+  private final LoadOptions options;
   private final PrintStream out;
 
-  private ServingBench(Path root, int tokens, int promptTokens, int rounds, int torchThreads, PrintStream out) {
+  private ServingBench(Path root, int tokens, int promptTokens, int rounds, int torchThreads, LoadOptions options,
+      PrintStream out) {
+    this.options = options;
     this.root = root;
     this.tokens = tokens;
     this.promptTokens = promptTokens;
@@ -83,6 +86,7 @@ public final class ServingBench {
     int promptTokens = 16;
     int rounds = 3;
     int torchThreads = 1;
+    int decodeThreads = LoadOptions.defaults().decodeThreads();
     String phases = "engine,naive";
     Path tokenizer = Path.of(System.getProperty("orgllm.fixtures", "../shared/fixtures"), "qwen3-tokenizer");
     for (int i = 0; i < args.length; i += 2) {
@@ -97,6 +101,7 @@ public final class ServingBench {
         case "--tokenizer" -> tokenizer = Path.of(value);
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--torch-threads" -> torchThreads = Integer.parseInt(value);
+        case "--decode-threads" -> decodeThreads = Integer.parseInt(value);
         case "--phases" -> phases = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -104,7 +109,8 @@ public final class ServingBench {
     try {
       Path root = (dir != null ? dir : Files.createTempDirectory("orgllm-serving-bench")).resolve("models");
       TorchRuntime.init(torchThreads);
-      ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, torchThreads, out);
+      ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, torchThreads,
+          LoadOptions.defaults().withDecodeThreads(decodeThreads), out);
       bench.prepare(tokenizer);
       bench.run(phases.contains("engine"), phases.contains("naive"));
     } catch (IOException e) {
@@ -159,7 +165,7 @@ public final class ServingBench {
       List<Double> batchesCpu = new ArrayList<>();
       try (InferenceEngine engine = InferenceEngine.open(EngineConfig.builder().modelsRoot(root).baseModel(BASE)
           .maxBatchRows(CONCURRENT).kvBudgetTokens(1 << 16).adapterCacheSize(ORGS).torchThreads(torchThreads)
-          .metrics(steps).build())) {
+          .loadOptions(options).metrics(steps).build())) {
         engine.submit(request(-1, 2)).result().get(10, TimeUnit.MINUTES); // pages the base weights in
         long rssBase = rssBytes();
         for (int i = 0; i < ORGS; i++) {
@@ -220,7 +226,7 @@ public final class ServingBench {
       // wait for a garbage collection that a small Java heap never triggers (the first run was
       // killed by the OOM killer at 18.6 GB).
       try (PointerScope scope = new PointerScope();
-          DecoderModel copy = ModelLoader.load(base, LoadOptions.defaults())) {
+          DecoderModel copy = ModelLoader.load(base, options)) {
         LoraAdapter adapter = LoraAdapter.load(root.resolve("trained/org-bench-" + i), copy.config());
         copy.mergeAdapter(adapter);
         adapter.close();

@@ -77,8 +77,16 @@ public final class LoraBatch {
       boolean all = g.length() == x.size(0);
       Tensor xs = all ? x : x.narrow(0, g.start(), g.length()); // (groupTokens, in)
       Tensor ys = all ? y : y.narrow(0, g.start(), g.length()); // (groupTokens, out), a view of y
-      ys.add_(sameType(w.delta(sameType(xs, w.lora_A())), y));
+      if (isType(xs, w.lora_A()) && isType(ys, w.lora_A())) {
+        w.addDeltaTo(xs, ys);
+      } else {
+        ys.add_(sameType(w.delta(sameType(xs, w.lora_A())), y));
+      }
     }
+  }
+
+  private static boolean isType(Tensor t, Tensor like) {
+    return t.scalar_type().value == like.scalar_type().value;
   }
 
   /** {@code t} converted to {@code like}'s dtype, or {@code t} itself when it already has it. */

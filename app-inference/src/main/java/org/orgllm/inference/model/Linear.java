@@ -135,6 +135,10 @@ public class Linear {
       // The mv kernels take a narrower weight as is and convert it block by block in cache.
       return singleRow(weight, x, bias);
     }
+    if (!x.is_cuda() && matVec != null && weight.numel() >= matVec.minElements()) {
+      // Each thread runs the GEMM (and, for a narrower weight, the upcast) of its share of the rows.
+      return matVec.mm(weight, x, bias, Linear::multiRow);
+    }
     Tensor b = bias == null ? null : castBias(compute);
     if (weight.scalar_type().value == compute.value) {
       return multiRow(weight, x, b);

@@ -14,6 +14,8 @@ import org.bytedeco.pytorch.global.torch;
  */
 public final class TorchRuntime {
 
+  private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
   private static volatile boolean loaded;
   private static int threads;
 
@@ -30,6 +32,12 @@ public final class TorchRuntime {
    */
   public static synchronized void init(int intraOpThreads) {
     if (!loaded) {
+      // JavaCPP otherwise reads /proc/self/statm at every native allocation to compare the process's
+      // resident memory with a limit (3% of the samples of a batched decode step). Native memory here
+      // is released deterministically by PointerScopes, and the count of tracked bytes still applies.
+      if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+        System.setProperty(MAX_PHYSICAL_BYTES, "0");
+      }
       Loader.load(torch.class);
       try (Tensor warm = torch.ones(2, 2)) {
         warm.matmul(warm).close();

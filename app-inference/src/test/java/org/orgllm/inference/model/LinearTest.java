@@ -125,9 +125,38 @@ class LinearTest {
   }
 
   @Test
+  void severalRowsSplitByOutputFeaturesEqualLinear() {
+    // Odd sizes for uneven shares; 5 rows take the small-batch kernel, 70 rows the linear one.
+    Tensor w = torch.randn(37, 19); // (out, in)
+    Tensor b = torch.randn(37); // (out)
+    for (int rows : new int[] {5, 70}) {
+      Tensor x = torch.randn(rows, 19); // (rows, in)
+      for (ScalarType held : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
+        Tensor wh = w.to(held); // (out, in) as held
+        Tensor bh = b.to(held); // (out) as held
+        Tensor expected = torch.linear(x, wh.to(ScalarType.Float), new TensorOptional(bh.to(ScalarType.Float)));
+        Tensor expectedNoBias = torch.linear(x, wh.to(ScalarType.Float));
+        for (int parts : new int[] {2, 3, 5}) {
+          try (ParallelMatVec kernel = new ParallelMatVec(parts, 0)) {
+            Linear split = new Linear("t", 0, Projection.q_proj, wh, bh);
+            split.useMatVec(kernel);
+            Tensor y = split.forward(x, LoraBatch.none());
+            assertThat(Tensors.shape(y)).containsExactly(rows, 37);
+            assertThat(Tensors.isType(y, ScalarType.Float)).isTrue();
+            assertThat(maxDiff(y, expected)).as("%d rows, %s, %d parts", rows, held, parts).isLessThan(1e-5f);
+            Linear noBias = new Linear("t", 0, Projection.q_proj, wh, null);
+            noBias.useMatVec(kernel);
+            assertThat(maxDiff(noBias.forward(x, LoraBatch.none()), expectedNoBias)).isLessThan(1e-5f);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void aModelWithTwoDecodeThreadsDecodesLikeOne() {
     var folder = org.orgllm.inference.Fixtures.folder("tiny-qwen2");
-    try (DecoderModel one = ModelLoader.load(folder);
+    try (DecoderModel one = ModelLoader.load(folder, LoadOptions.defaults().withDecodeThreads(1));
         DecoderModel two = ModelLoader.load(folder, LoadOptions.defaults().withDecodeThreads(2))) {
       // The tiny weights are below the split threshold; force the split on every projection.
       try (ParallelMatVec kernel = new ParallelMatVec(2, 0)) {
