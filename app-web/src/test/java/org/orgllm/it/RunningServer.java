@@ -60,6 +60,7 @@ public final class RunningServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
+                "--add-modules", "jdk.incubator.vector",
                 "-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("user.home"), ".javacpp", "cache"),
                 "-jar", payara.toString(),
                 "--nocluster", "--port", String.valueOf(port), "--contextroot", "/",

@@ -9,6 +9,7 @@ import org.orgllm.inference.lora.LoraBatch;
 import org.orgllm.inference.lora.LoraWeights;
 import org.orgllm.inference.lora.Projection;
 import org.orgllm.inference.torch.ParallelMatVec;
+import org.orgllm.inference.torch.SimdKernels;
 import org.orgllm.inference.torch.Tensors;
 
 /**
@@ -134,6 +135,11 @@ public class Linear {
     if (!x.is_cuda() && rows == 1) {
       // The mv kernels take a narrower weight as is and convert it block by block in cache.
       return singleRow(weight, x, bias);
+    }
+    if (!x.is_cuda() && rows <= SimdKernels.MAX_ROWS && ParallelMatVec.useSimd(weight, x, bias)) {
+      // A few rows (batched decode): the vector kernel reads each weight row once for all of them.
+      return matVec != null && weight.numel() >= matVec.minElements()
+          ? matVec.rows(weight, x, bias) : ParallelMatVec.rowsSingle(weight, x, bias);
     }
     if (!x.is_cuda() && matVec != null && weight.numel() >= matVec.minElements()) {
       // Each thread runs the GEMM (and, for a narrower weight, the upcast) of its share of the rows.

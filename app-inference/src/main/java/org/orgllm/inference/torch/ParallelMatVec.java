@@ -53,6 +53,19 @@ public final class ParallelMatVec implements AutoCloseable {
    */
   static final long SPIN_NANOS = Long.getLong("orgllm.matvec.spinMicros", 50L) * 1_000L;
 
+  /**
+   * Whether a single row against fp32 weights goes through the vector kernel rather than OpenBLAS
+   * {@code mv}: off, as {@code mv} decoded faster (67 against 84 ms per token, same session).
+   */
+  static final boolean SIMD_FP32 = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32", "false"));
+
+  /**
+   * Whether 2-8 rows against fp32 weights go through the vector kernel rather than an OpenBLAS GEMM:
+   * off, as the GEMM was as fast for 8 rows (serving benchmark 24 against 23 tokens/s) and faster for
+   * 4 (the kernel reached only 8-13 GB/s there, against 17 GB/s with bf16 weights).
+   */
+  static final boolean SIMD_FP32_ROWS = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32.rows", "false"));
+
   private final int parts;
   private final long minElements;
   private final Worker[] workers;
@@ -85,6 +98,9 @@ public final class ParallelMatVec implements AutoCloseable {
   public Tensor mv(Tensor weight, Tensor x, Tensor bias) {
     if (weight.numel() < minElements) {
       return single(weight, x, bias);
+    }
+    if (useSimd(weight, x, bias)) {
+      return simd(weight, x, bias, empty(weight.size(0), x.scalar_type())); // (out)
     }
     Tensor b = bias == null || sameType(bias, x) ? bias : bias.to(x.scalar_type());
     long rows = weight.size(0);
@@ -119,6 +135,13 @@ public final class ParallelMatVec implements AutoCloseable {
    * @return (out_i) each, in x's dtype
    */
   public Tensor[] mvAll(Tensor[] weights, Tensor x, Tensor[] biases) {
+    boolean simd = true;
+    for (int i = 0; i < weights.length; i++) {
+      simd &= useSimd(weights[i], x, biases == null ? null : biases[i]);
+    }
+    if (simd) {
+      return simdAll(weights, x, biases);
+    }
     Tensor[] outs = new Tensor[weights.length];
     Tensor[] bs = new Tensor[weights.length];
     for (int i = 0; i < weights.length; i++) {
@@ -201,6 +224,90 @@ public final class ParallelMatVec implements AutoCloseable {
     }
   }
 
+  /**
+   * A few rows ({@code x} of up to {@link SimdKernels#MAX_ROWS} rows) through the vector kernel, split
+   * by output features: every thread reads its share of the weight once for all rows.
+   *
+   * @param weight (out, in) fp32 or bf16
+   * @param x (rows, in) fp32
+   * @param bias (out) in the weight's dtype, or null
+   * @return (rows, out) fp32
+   */
+  public Tensor rows(Tensor weight, Tensor x, Tensor bias) {
+    Tensor out = torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
+        new MemoryFormatOptional()); // (rows, out)
+    return simd(weight, x, bias, out);
+  }
+
+  /** Whether the vector kernel runs this projection: bf16 weights always, fp32 as configured above. */
+  public static boolean useSimd(Tensor weight, Tensor x, Tensor bias) {
+    if (!SimdKernels.accepts(weight, x, bias)) {
+      return false;
+    }
+    boolean oneRow = x.dim() == 1 || x.size(0) == 1;
+    return !sameType(weight, x) || (oneRow ? SIMD_FP32 : SIMD_FP32_ROWS);
+  }
+
+  /** {@link #rows} on the calling thread alone. */
+  public static Tensor rowsSingle(Tensor weight, Tensor x, Tensor bias) {
+    Tensor out = torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
+        new MemoryFormatOptional()); // (rows, out)
+    SimdKernels.project(weight, SimdKernels.rows(x), bias, out, 0, weight.size(0));
+    return out;
+  }
+
+  private Tensor simd(Tensor weight, Tensor x, Tensor bias, Tensor out) {
+    float[][] xs = SimdKernels.rows(x);
+    long rows = weight.size(0);
+    long chunk = (rows + parts - 1) / parts;
+    int started = 0;
+    for (int p = 1; p < parts; p++) {
+      long start = p * chunk;
+      long end = Math.min(rows, start + chunk);
+      if (end <= start) {
+        break;
+      }
+      workers[p - 1].submit(() -> SimdKernels.project(weight, xs, bias, out, start, end));
+      started++;
+    }
+    try {
+      SimdKernels.project(weight, xs, bias, out, 0, Math.min(chunk, rows));
+    } finally {
+      awaitWorkers(started);
+    }
+    return out;
+  }
+
+  private Tensor[] simdAll(Tensor[] weights, Tensor x, Tensor[] biases) {
+    float[][] xs = SimdKernels.rows(x);
+    Tensor[] outs = new Tensor[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      outs[i] = empty(weights[i].size(0), x.scalar_type()); // (out_i)
+    }
+    for (int p = 1; p < parts; p++) {
+      int share = p;
+      workers[p - 1].submit(() -> simdShare(outs, weights, xs, biases, share));
+    }
+    try {
+      simdShare(outs, weights, xs, biases, 0);
+    } finally {
+      awaitWorkers(parts - 1);
+    }
+    return outs;
+  }
+
+  private void simdShare(Tensor[] outs, Tensor[] weights, float[][] xs, Tensor[] biases, int p) {
+    for (int i = 0; i < weights.length; i++) {
+      long rows = weights[i].size(0);
+      long chunk = (rows + parts - 1) / parts;
+      long start = p * chunk;
+      long end = Math.min(rows, start + chunk);
+      if (end > start) {
+        SimdKernels.project(weights[i], xs, biases == null ? null : biases[i], outs[i], start, end);
+      }
+    }
+  }
+
   /** Thread {@code p}'s rows of every weight. */
   private void share(Tensor[] outs, Tensor[] weights, Tensor x, Tensor[] biases, int p) {
     for (int i = 0; i < weights.length; i++) {
@@ -233,6 +340,11 @@ public final class ParallelMatVec implements AutoCloseable {
    * one row; a narrower weight goes through the blocked conversion.
    */
   public static Tensor single(Tensor weight, Tensor x, Tensor bias) {
+    if (useSimd(weight, x, bias)) {
+      Tensor out = empty(weight.size(0), x.scalar_type()); // (out)
+      SimdKernels.project(weight, SimdKernels.rows(x), bias, out, 0, weight.size(0));
+      return out;
+    }
     Tensor b = bias == null || sameType(bias, x) ? bias : bias.to(x.scalar_type());
     if (sameType(weight, x)) {
       return b == null ? weight.mv(x) : torch.addmv(b, weight, x);

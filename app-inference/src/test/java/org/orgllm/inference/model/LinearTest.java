@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.orgllm.inference.lora.LoraBatch;
 import org.orgllm.inference.lora.Projection;
 import org.orgllm.inference.torch.ParallelMatVec;
+import org.orgllm.inference.torch.SimdKernels;
 import org.orgllm.inference.torch.Tensors;
 import org.orgllm.inference.torch.TorchRuntime;
 
@@ -119,6 +120,41 @@ class LinearTest {
           assertThat(Tensors.shape(actual[i])).containsExactly(1, heights[i]);
           assertThat(maxDiff(actual[i], expected[i])).as("%s projection %d", held, i).isLessThan(1e-5f);
           assertThat(maxDiff(expected[i], plain[i].forward(x, LoraBatch.none()))).isLessThan(1e-6f);
+        }
+      }
+    }
+  }
+
+  @Test
+  void projectionsOfAFewRowsEqualLinearForFp32AndBf16Weights() {
+    assertThat(SimdKernels.available()).as("tests run with --add-modules jdk.incubator.vector").isTrue();
+    // in = 1000 leaves a tail after whole vectors (16 or 8 lanes, 4 accumulators); odd output counts.
+    for (long in : new long[] {1000, 64, 7}) {
+      Tensor w = torch.randn(41, in); // (out, in)
+      Tensor b = torch.randn(41); // (out)
+      for (int rows : new int[] {1, 3, 8}) {
+        Tensor x = torch.randn(rows, in); // (rows, in)
+        for (ScalarType held : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
+          Tensor wh = w.to(held); // (out, in) as held
+          Tensor bh = b.to(held); // (out) as held
+          // bf16 weights always take the vector kernel; fp32 ones take OpenBLAS (see ParallelMatVec).
+          assertThat(ParallelMatVec.useSimd(wh, x, bh)).isEqualTo(held == ScalarType.BFloat16);
+          Tensor expected = torch.linear(x, wh.to(ScalarType.Float), new TensorOptional(bh.to(ScalarType.Float)));
+          for (int parts : new int[] {1, 2, 3}) {
+            Linear l = new Linear("t", 0, Projection.q_proj, wh, parts == 1 ? bh : null);
+            Tensor exp = parts == 1 ? expected : torch.linear(x, wh.to(ScalarType.Float));
+            if (parts == 1) {
+              assertThat(maxDiff(l.forward(x, LoraBatch.none()), exp)).as("in %d rows %d %s", in, rows, held)
+                  .isLessThan(1e-4f);
+              continue;
+            }
+            try (ParallelMatVec kernel = new ParallelMatVec(parts, 0)) {
+              l.useMatVec(kernel);
+              Tensor y = l.forward(x, LoraBatch.none());
+              assertThat(Tensors.shape(y)).containsExactly(rows, 41);
+              assertThat(maxDiff(y, exp)).as("in %d rows %d %s %d parts", in, rows, held, parts).isLessThan(1e-4f);
+            }
+          }
         }
       }
     }

@@ -1,0 +1,83 @@
+package org.orgllm.inference.torch;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+
+/**
+ * Projections of a few activation rows computed in Java with the Vector API ({@link VectorMatMul}),
+ * when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher, the Docker image and
+ * the tests do). Without the module, or with {@code -Dorgllm.simd=false}, {@link #available()} is false
+ * and the libtorch kernels are used instead; the vector classes are then never loaded.
+ */
+public final class SimdKernels {
+
+  /** Most activation rows one call handles: one accumulator register per row. */
+  public static final int MAX_ROWS = 8;
+
+  private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+      && Boolean.parseBoolean(System.getProperty("orgllm.simd", "true"));
+
+  private SimdKernels() {}
+
+  /** Whether the vector kernels are usable in this JVM. */
+  public static boolean available() {
+    return AVAILABLE;
+  }
+
+  /** Whether {@link #project} takes these operands: CPU, contiguous, fp32 activations, fp32 or bf16 weights. */
+  static boolean accepts(Tensor weight, Tensor x, Tensor bias) {
+    if (!AVAILABLE || weight.is_cuda() || x.is_cuda() || !weight.is_contiguous() || !x.is_contiguous()
+        || !Tensors.isType(x, ScalarType.Float) || x.dim() > 2 || x.numel() / weight.size(1) > MAX_ROWS) {
+      return false;
+    }
+    boolean bf16 = Tensors.isType(weight, ScalarType.BFloat16);
+    if (!bf16 && !Tensors.isType(weight, ScalarType.Float)) {
+      return false;
+    }
+    return bias == null || (bias.is_contiguous() && bias.scalar_type().value == weight.scalar_type().value);
+  }
+
+  /**
+   * The activations as Java arrays, one per row (read once per projection, then kept in cache).
+   *
+   * @param x (rows, in) or (in), fp32, contiguous
+   */
+  static float[][] rows(Tensor x) {
+    long in = x.size(x.dim() - 1);
+    int rows = Math.toIntExact(x.numel() / in);
+    MemorySegment s = segment(x);
+    float[][] out = new float[rows][];
+    for (int b = 0; b < rows; b++) {
+      out[b] = s.asSlice(b * in * 4, in * 4).toArray(ValueLayout.JAVA_FLOAT);
+    }
+    return out;
+  }
+
+  /**
+   * Output features {@code [from, to)} of {@code y = x W^T + b}.
+   *
+   * @param weight (out, in) fp32 or bf16, contiguous
+   * @param x the rows of {@link #rows(Tensor)}
+   * @param bias (out) in the weight's dtype, or null
+   * @param y (rows, out) fp32 contiguous, written
+   */
+  static void project(Tensor weight, float[][] x, Tensor bias, Tensor y, long from, long to) {
+    boolean bf16 = Tensors.isType(weight, ScalarType.BFloat16);
+    int in = Math.toIntExact(weight.size(1));
+    int out = Math.toIntExact(weight.size(0));
+    MemorySegment w = segment(weight);
+    MemorySegment b = bias == null ? null : segment(bias);
+    MemorySegment ys = segment(y);
+    if (x.length == 1) {
+      VectorMatMul.row(w, bf16, in, x[0], b, ys, (int) from, (int) to);
+    } else {
+      VectorMatMul.rows(w, bf16, in, x, b, ys, out, (int) from, (int) to);
+    }
+  }
+
+  private static MemorySegment segment(Tensor t) {
+    return MemorySegment.ofAddress(t.data_ptr().address()).reinterpret(t.nbytes());
+  }
+}
