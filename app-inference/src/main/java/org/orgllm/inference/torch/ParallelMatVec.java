@@ -1,6 +1,10 @@
 package org.orgllm.inference.torch;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.MemoryFormatOptional;
@@ -66,6 +70,15 @@ public final class ParallelMatVec implements AutoCloseable {
    */
   static final boolean SIMD_FP32_ROWS = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32.rows", "false"));
 
+  /** Chunks per thread of a single-row projection (pulled from one queue, see {@link #run}). */
+  static final int MV_CHUNKS_PER_THREAD = 4;
+
+  /** Chunks per thread of a GEMM: fewer, as OpenBLAS packs the activations again for every call. */
+  static final int GEMM_CHUNKS_PER_THREAD = 2;
+
+  /** No chunk smaller than this many output rows: a hand-off costs more than it saves. */
+  static final long MIN_CHUNK_ROWS = 64;
+
   private final int parts;
   private final long minElements;
   private final Worker[] workers;
@@ -99,35 +112,14 @@ public final class ParallelMatVec implements AutoCloseable {
     if (weight.numel() < minElements) {
       return single(weight, x, bias);
     }
-    if (useSimd(weight, x, bias)) {
-      return simd(weight, x, bias, empty(weight.size(0), x.scalar_type())); // (out)
-    }
-    Tensor b = bias == null || sameType(bias, x) ? bias : bias.to(x.scalar_type());
-    long rows = weight.size(0);
-    Tensor out = empty(rows, x.scalar_type()); // (out)
-    long chunk = (rows + parts - 1) / parts;
-    int started = 0;
-    for (int p = 1; p < parts; p++) {
-      long start = p * chunk;
-      long len = Math.min(chunk, rows - start);
-      if (len <= 0) {
-        break;
-      }
-      workers[p - 1].submit(() -> part(out, weight, x, b, start, len));
-      started++;
-    }
-    try {
-      part(out, weight, x, b, 0, Math.min(chunk, rows));
-    } finally {
-      awaitWorkers(started);
-    }
-    return out;
+    return mvAll(new Tensor[] {weight}, x, new Tensor[] {bias})[0];
   }
 
   /**
-   * Several projections of the same {@code x} (q/k/v, gate/up) in one hand-off: each thread takes
-   * its share of the rows of every weight, so the threads meet once instead of once per weight. This
-   * is what fusing the matrices would give, without copying the (memory-mapped) weights.
+   * Several projections of the same {@code x} (q/k/v, gate/up) in one hand-off: the rows of every
+   * weight are cut into chunks that all threads pull from one queue, so the threads meet once instead
+   * of once per weight. This is what fusing the matrices would give, without copying the
+   * (memory-mapped) weights.
    *
    * @param weights (out_i, in) each, contiguous, on the CPU
    * @param x (in)
@@ -135,29 +127,30 @@ public final class ParallelMatVec implements AutoCloseable {
    * @return (out_i) each, in x's dtype
    */
   public Tensor[] mvAll(Tensor[] weights, Tensor x, Tensor[] biases) {
-    boolean simd = true;
+    boolean allSimd = true;
     for (int i = 0; i < weights.length; i++) {
-      simd &= useSimd(weights[i], x, biases == null ? null : biases[i]);
+      allSimd &= useSimd(weights[i], x, biases == null ? null : biases[i]);
     }
-    if (simd) {
-      return simdAll(weights, x, biases);
-    }
+    boolean simd = allSimd;
     Tensor[] outs = new Tensor[weights.length];
     Tensor[] bs = new Tensor[weights.length];
     for (int i = 0; i < weights.length; i++) {
       Tensor b = biases == null ? null : biases[i];
-      bs[i] = b == null || sameType(b, x) ? b : b.to(x.scalar_type());
+      // The vector kernel reads the bias as held; libtorch wants it in x's dtype.
+      bs[i] = simd || b == null || sameType(b, x) ? b : b.to(x.scalar_type());
       outs[i] = empty(weights[i].size(0), x.scalar_type()); // (out_i)
     }
-    for (int p = 1; p < parts; p++) {
-      int share = p;
-      workers[p - 1].submit(() -> share(outs, weights, x, bs, share));
-    }
-    try {
-      share(outs, weights, x, bs, 0);
-    } finally {
-      awaitWorkers(parts - 1);
-    }
+    float[][] xs = simd ? SimdKernels.rows(x) : null;
+    List<long[]> chunks = chunks(weights, MV_CHUNKS_PER_THREAD);
+    run(chunks.size(), c -> {
+      long[] k = chunks.get(c); // weight index, first row, rows
+      int i = (int) k[0];
+      if (simd) {
+        SimdKernels.project(weights[i], xs, bs[i], outs[i], k[1], k[1] + k[2]);
+      } else {
+        part(outs[i], weights[i], x, bs[i], k[1], k[2]);
+      }
+    });
     return outs;
   }
 
@@ -175,25 +168,10 @@ public final class ParallelMatVec implements AutoCloseable {
    * @return (rows, out) in x's dtype
    */
   public Tensor mm(Tensor weight, Tensor x, Tensor bias, Gemm gemm) {
-    long rows = weight.size(0);
-    Tensor out = torch.empty(new long[] {x.size(0), rows}, new TensorOptions(x.scalar_type()),
+    Tensor out = torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
         new MemoryFormatOptional()); // (rows, out)
-    long chunk = (rows + parts - 1) / parts;
-    int started = 0;
-    for (int p = 1; p < parts; p++) {
-      long start = p * chunk;
-      long len = Math.min(chunk, rows - start);
-      if (len <= 0) {
-        break;
-      }
-      workers[p - 1].submit(() -> gemmPart(out, weight, x, bias, start, len, gemm));
-      started++;
-    }
-    try {
-      gemmPart(out, weight, x, bias, 0, Math.min(chunk, rows), gemm);
-    } finally {
-      awaitWorkers(started);
-    }
+    List<long[]> chunks = chunks(new Tensor[] {weight}, GEMM_CHUNKS_PER_THREAD);
+    run(chunks.size(), c -> gemmPart(out, weight, x, bias, chunks.get(c)[1], chunks.get(c)[2], gemm));
     return out;
   }
 
@@ -258,66 +236,48 @@ public final class ParallelMatVec implements AutoCloseable {
 
   private Tensor simd(Tensor weight, Tensor x, Tensor bias, Tensor out) {
     float[][] xs = SimdKernels.rows(x);
-    long rows = weight.size(0);
-    long chunk = (rows + parts - 1) / parts;
-    int started = 0;
-    for (int p = 1; p < parts; p++) {
-      long start = p * chunk;
-      long end = Math.min(rows, start + chunk);
-      if (end <= start) {
-        break;
-      }
-      workers[p - 1].submit(() -> SimdKernels.project(weight, xs, bias, out, start, end));
-      started++;
-    }
-    try {
-      SimdKernels.project(weight, xs, bias, out, 0, Math.min(chunk, rows));
-    } finally {
-      awaitWorkers(started);
-    }
+    List<long[]> chunks = chunks(new Tensor[] {weight}, MV_CHUNKS_PER_THREAD);
+    run(chunks.size(), c -> SimdKernels.project(weight, xs, bias, out, chunks.get(c)[1],
+        chunks.get(c)[1] + chunks.get(c)[2]));
     return out;
   }
 
-  private Tensor[] simdAll(Tensor[] weights, Tensor x, Tensor[] biases) {
-    float[][] xs = SimdKernels.rows(x);
-    Tensor[] outs = new Tensor[weights.length];
+  /**
+   * Row ranges of the weights, about {@code perThread} per thread for each weight and at least {@link
+   * #MIN_CHUNK_ROWS} rows each, as {weight index, first row, rows}.
+   */
+  private List<long[]> chunks(Tensor[] weights, int perThread) {
+    List<long[]> chunks = new ArrayList<>();
     for (int i = 0; i < weights.length; i++) {
-      outs[i] = empty(weights[i].size(0), x.scalar_type()); // (out_i)
+      long rows = weights[i].size(0);
+      long size = Math.max(MIN_CHUNK_ROWS, (rows + (long) parts * perThread - 1) / ((long) parts * perThread));
+      for (long start = 0; start < rows; start += size) {
+        chunks.add(new long[] {i, start, Math.min(size, rows - start)});
+      }
     }
-    for (int p = 1; p < parts; p++) {
-      int share = p;
-      workers[p - 1].submit(() -> simdShare(outs, weights, xs, biases, share));
+    return chunks;
+  }
+
+  /**
+   * Runs {@code count} chunks on the caller and the workers, each thread taking the next chunk when it
+   * finishes one: the two vCPUs of the reference machine do not run equally fast (a spinning loop
+   * made 97 against 66 thousand rounds), and equal halves left the faster one waiting.
+   */
+  private void run(int count, IntConsumer chunk) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable loop = () -> {
+      for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
+        chunk.accept(c);
+      }
+    };
+    int started = Math.max(0, Math.min(parts - 1, count - 1));
+    for (int w = 0; w < started; w++) {
+      workers[w].submit(loop);
     }
     try {
-      simdShare(outs, weights, xs, biases, 0);
+      loop.run();
     } finally {
-      awaitWorkers(parts - 1);
-    }
-    return outs;
-  }
-
-  private void simdShare(Tensor[] outs, Tensor[] weights, float[][] xs, Tensor[] biases, int p) {
-    for (int i = 0; i < weights.length; i++) {
-      long rows = weights[i].size(0);
-      long chunk = (rows + parts - 1) / parts;
-      long start = p * chunk;
-      long end = Math.min(rows, start + chunk);
-      if (end > start) {
-        SimdKernels.project(weights[i], xs, biases == null ? null : biases[i], outs[i], start, end);
-      }
-    }
-  }
-
-  /** Thread {@code p}'s rows of every weight. */
-  private void share(Tensor[] outs, Tensor[] weights, Tensor x, Tensor[] biases, int p) {
-    for (int i = 0; i < weights.length; i++) {
-      long rows = weights[i].size(0);
-      long chunk = (rows + parts - 1) / parts;
-      long start = p * chunk;
-      long len = Math.min(chunk, rows - start);
-      if (len > 0) {
-        part(outs[i], weights[i], x, biases[i], start, len);
-      }
+      awaitWorkers(started);
     }
   }
 
