@@ -45,7 +45,10 @@ public final class ConstraintBench {
               "related_policies":{"type":"array","items":{"type":"string","maxLength":80},"maxItems":4},
               "follow_up_questions":{"type":"array","items":{"type":"string","maxLength":120},"maxItems":3}},
              "required":["answer","confidence_score","source_references","related_policies","follow_up_questions"],
-             "additionalProperties":false}""");
+             "additionalProperties":false}""",
+            // OpenAI's json_object: any object, values of any type nested up to the default depth.
+            """
+            {"type":"object"}""");
 
     private ConstraintBench() {
     }
