@@ -22,7 +22,7 @@ COPY --from=build /src/app-web/target/orgllm.war orgllm.war
 ENV OPENBLAS_NUM_THREADS=1 \
     ORGLLM_MODEL_DIR=/models/base/orgllm-demo \
     ORGLLM_MODELS_ROOT=/models \
-    JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Dorg.bytedeco.javacpp.cachedir=/opt/orgllm/javacpp"
+    JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -Dorg.bytedeco.javacpp.cachedir=/opt/orgllm/javacpp"
 RUN mkdir -p /models /opt/orgllm/javacpp && chown -R orgllm /opt/orgllm /models
 USER orgllm
 VOLUME ["/models"]

@@ -212,13 +212,14 @@ public abstract class DecoderModel implements AutoCloseable {
       Tensor cos = cat(cosParts, 0).to(device, compute); // (total, headDim)
       Tensor sin = cat(sinParts, 0).to(device, compute); // (total, headDim)
       LoraBatch lora = LoraBatch.of(adapterPerToken);
+      Tensor[] angles = RotaryEmbedding.prepare(cos, sin); // (total, 1, headDim) x2, shared by every layer
 
       // 1. Embed: look up rows of embed_tokens (held dtype) and compute in the compute dtype.
       Tensor hidden = embed_tokens.index_select(0, inputIds).to(compute); // (total, hidden)
 
       // 2-9. The decoder layers. If one throws, caches were written past their length but not
       // advanced, so they stay consistent.
-      hidden = decoderLayers(hidden, rows, offsets, cos, sin, lora); // (total, hidden)
+      hidden = decoderLayers(hidden, rows, offsets, angles[0], angles[1], lora); // (total, hidden)
       for (Row row : rows) {
         row.cache().advance(row.tokens().length);
       }
@@ -240,11 +241,12 @@ public abstract class DecoderModel implements AutoCloseable {
    * Steps 2-9 for every decoder layer.
    *
    * @param hidden (total, hidden) embedded tokens
-   * @param cos (total, headDim)
-   * @param sin (total, headDim)
+   * @param cos (total, 1, headDim)
+   * @param signedSin (total, 1, headDim), see {@link RotaryEmbedding#prepare}
    * @return (total, hidden) the residual stream after the last layer
    */
-  private Tensor decoderLayers(Tensor hidden, List<Row> rows, int[] offsets, Tensor cos, Tensor sin, LoraBatch lora) {
+  private Tensor decoderLayers(Tensor hidden, List<Row> rows, int[] offsets, Tensor cos, Tensor signedSin,
+      LoraBatch lora) {
     int total = offsets[rows.size()];
     int heads = config.numAttentionHeads();
     int kvHeads = config.numKeyValueHeads();
@@ -266,8 +268,8 @@ public abstract class DecoderModel implements AutoCloseable {
       k = normalizeKey(i, k); // (total, kvHeads, headDim)
 
       // 5. RoPE at each token's position in its own sequence.
-      q = RotaryEmbedding.apply(q, cos, sin); // (total, heads, headDim)
-      k = RotaryEmbedding.apply(k, cos, sin); // (total, kvHeads, headDim)
+      q = RotaryEmbedding.applyPrepared(q, cos, signedSin); // (total, heads, headDim)
+      k = RotaryEmbedding.applyPrepared(k, cos, signedSin); // (total, kvHeads, headDim)
 
       // 6-7. Append to each row's KV cache, then causal grouped-query attention per row.
       Tensor attn = attention(i, q, k, v, rows, offsets); // (total, heads*headDim)

@@ -104,10 +104,38 @@ public final class RotaryEmbedding {
    * @return (tokens, heads, dim)
    */
   public static Tensor apply(Tensor x, Tensor cos, Tensor sin) {
-    long half = x.size(2) / 2;
-    Tensor x1 = x.narrow(2, 0, half); // (tokens, heads, dim/2)
-    Tensor x2 = x.narrow(2, half, half); // (tokens, heads, dim/2)
-    Tensor rotated = torch.cat(new TensorArrayRef(new TensorVector(x2.neg(), x1)), 2); // (tokens, heads, dim)
-    return x.mul(cos.unsqueeze(1)).add(rotated.mul(sin.unsqueeze(1)));
+    Tensor[] prepared = prepare(cos, sin); // (tokens, 1, dim) x2
+    return applyPrepared(x, prepared[0], prepared[1]);
+  }
+
+  /**
+   * The angles in the form {@link #applyPrepared} takes, computed once per forward pass rather than
+   * per layer: a head axis on both, and the sign of {@code rotate_half} folded into the first half of
+   * sin.
+   *
+   * @param cos (tokens, dim)
+   * @param sin (tokens, dim)
+   * @return cos and signed sin, (tokens, 1, dim) each
+   */
+  public static Tensor[] prepare(Tensor cos, Tensor sin) {
+    long half = sin.size(1) / 2;
+    Tensor signed = torch.cat(new TensorArrayRef(new TensorVector(sin.narrow(1, 0, half).neg(),
+        sin.narrow(1, half, half))), 1); // (tokens, dim)
+    return new Tensor[] {cos.unsqueeze(1), signed.unsqueeze(1)};
+  }
+
+  /**
+   * {@code x * cos + rotate_half(x) * sin} in four calls: {@code rotate_half(x) = cat(-x2, x1)}, and
+   * {@code cat(x2, x1)} is {@code x} rolled by half the head dimension; the minus sits in the signed
+   * sin ({@code (-a) * b == a * (-b)} exactly), so the result equals HF's bit for bit.
+   *
+   * @param x (tokens, heads, dim)
+   * @param cos (tokens, 1, dim)
+   * @param signedSin (tokens, 1, dim) from {@link #prepare}
+   * @return (tokens, heads, dim)
+   */
+  public static Tensor applyPrepared(Tensor x, Tensor cos, Tensor signedSin) {
+    Tensor rolled = x.roll(new long[] {x.size(2) / 2}, 2); // (tokens, heads, dim): cat(x2, x1)
+    return x.mul(cos).add_(rolled.mul_(signedSin));
   }
 }
