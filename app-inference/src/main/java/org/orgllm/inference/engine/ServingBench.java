@@ -21,6 +21,7 @@ import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.model.DecoderModel;
 import org.orgllm.inference.model.GreedyDecoder;
 import org.orgllm.inference.model.LoadOptions;
+import org.orgllm.inference.model.WeightDtype;
 import org.orgllm.inference.model.ModelLoader;
 import org.orgllm.inference.sampling.SamplingParams;
 import org.orgllm.inference.torch.TorchRuntime;
@@ -40,7 +41,7 @@ import org.orgllm.inference.torch.TorchRuntime;
  * ./orgllm bench serving [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
  * java --enable-native-access=ALL-UNNAMED -Xmx6g -cp app-inference/target/classes:app-inference/target/lib/* \
  *   org.orgllm.inference.engine.ServingBench [--dir DIR] [--tokens 32] [--prompt-tokens 16] [--rounds 3] [--torch-threads 1]
- *   [--phases engine,naive] [--tokenizer DIR] [--decode-threads N]
+ *   [--phases engine,naive] [--tokenizer DIR] [--decode-threads N] [--dtype fp32|bf16]
  * </pre>
  * The tokenizer folder (default {@code ../shared/fixtures/qwen3-tokenizer}) only supplies
  * {@code tokenizer.json} for the engine's text deltas.
@@ -87,6 +88,7 @@ public final class ServingBench {
     int rounds = 3;
     int torchThreads = 1;
     int decodeThreads = LoadOptions.defaults().decodeThreads();
+    WeightDtype dtype = WeightDtype.FP32;
     String phases = "engine,naive";
     Path tokenizer = Path.of(System.getProperty("orgllm.fixtures", "../shared/fixtures"), "qwen3-tokenizer");
     for (int i = 0; i < args.length; i += 2) {
@@ -102,6 +104,11 @@ public final class ServingBench {
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--torch-threads" -> torchThreads = Integer.parseInt(value);
         case "--decode-threads" -> decodeThreads = Integer.parseInt(value);
+        case "--dtype" -> dtype = switch (value) {
+          case "fp32" -> WeightDtype.FP32;
+          case "bf16" -> WeightDtype.BF16;
+          default -> throw new IllegalArgumentException("--dtype must be fp32 or bf16");
+        };
         case "--phases" -> phases = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -110,7 +117,7 @@ public final class ServingBench {
       Path root = (dir != null ? dir : Files.createTempDirectory("orgllm-serving-bench")).resolve("models");
       TorchRuntime.init(torchThreads);
       ServingBench bench = new ServingBench(root, tokens, promptTokens, rounds, torchThreads,
-          LoadOptions.defaults().withDecodeThreads(decodeThreads), out);
+          LoadOptions.defaults().withDecodeThreads(decodeThreads).withWeightDtype(dtype), out);
       bench.prepare(tokenizer);
       bench.run(phases.contains("engine"), phases.contains("naive"));
     } catch (IOException e) {
@@ -150,8 +157,12 @@ public final class ServingBench {
     try (Stream<Path> files = Files.list(base)) {
       baseBytes = files.filter(p -> p.toString().endsWith(".safetensors")).mapToLong(ServingBench::size).sum();
     }
-    out.printf("base model: %.3f GB fp32 weights; %d decode tokens per request, %d prompt tokens%n",
-        baseBytes / 1e9, tokens, promptTokens);
+    boolean bf16 = options.weightDtype() == WeightDtype.BF16;
+    if (bf16) {
+      baseBytes /= 2; // the fp32 file, held as bf16
+    }
+    out.printf("base model: %.3f GB %s weights as held; %d decode tokens per request, %d prompt tokens%n",
+        baseBytes / 1e9, bf16 ? "bf16" : "fp32", tokens, promptTokens);
     // The engine phase replaces this file-based figure by the bytes of the loaded tensors.
     long adapterBytes = size(root.resolve("trained/org-bench-0").resolve(LoraAdapter.WEIGHTS_FILE));
     double single = Double.NaN;
