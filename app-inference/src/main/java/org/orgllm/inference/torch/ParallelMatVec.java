@@ -70,11 +70,18 @@ public final class ParallelMatVec implements AutoCloseable {
    */
   static final boolean SIMD_FP32_ROWS = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32.rows", "false"));
 
-  /** Chunks per thread of a single-row projection (pulled from one queue, see {@link #run}). */
-  static final int MV_CHUNKS_PER_THREAD = 4;
+  /**
+   * Chunks per thread of a single-row projection (pulled from one queue, see {@link #run};
+   * {@code -Dorgllm.matvec.chunks}). Decode ran at 13.8-14.5 tokens/s with 4, 12.3-12.8 with 16 and
+   * 12.7-13.2 with 2 (fp32, alternating runs).
+   */
+  static final int MV_CHUNKS_PER_THREAD = Integer.getInteger("orgllm.matvec.chunks", 4);
 
-  /** Chunks per thread of a GEMM: fewer, as OpenBLAS packs the activations again for every call. */
-  static final int GEMM_CHUNKS_PER_THREAD = 2;
+  /**
+   * Chunks per thread of a GEMM ({@code -Dorgllm.matvec.gemmChunks}): fewer, as OpenBLAS packs the
+   * activations again for every call.
+   */
+  static final int GEMM_CHUNKS_PER_THREAD = Integer.getInteger("orgllm.matvec.gemmChunks", 2);
 
   /** No chunk smaller than this many output rows: a hand-off costs more than it saves. */
   static final long MIN_CHUNK_ROWS = 64;
