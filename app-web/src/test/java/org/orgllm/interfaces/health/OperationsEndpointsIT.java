@@ -33,7 +33,8 @@ class OperationsEndpointsIT {
 
         var openapi = new Http(server).getAny("/openapi");
         assertThat(openapi.status()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/api/v1/organizations");
+        assertThat(openapi.body()).contains("/api/v1/organizations")
+                .contains("/v1/chat/completions").contains("/v1/completions").contains("/v1/models");
     }
 
     private static JsonNode check(JsonNode checks, String name) {
