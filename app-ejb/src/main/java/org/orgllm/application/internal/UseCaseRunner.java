@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.orgllm.application.generation.Completion;
 import org.orgllm.application.generation.CompletionRequest;
 import org.orgllm.application.generation.GenerationCancelledException;
 import org.orgllm.application.generation.GenerationFailedException;
+import org.orgllm.application.generation.GenerationInProgressException;
 import org.orgllm.application.generation.LanguageModel;
 import org.orgllm.application.generation.SamplingOptions;
 import org.orgllm.application.prompts.KnowledgePrompt;
@@ -43,6 +46,15 @@ public class UseCaseRunner {
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * A RUNNING record older than this belongs to an attempt that died with its process (generations
+     * end by their deadline long before), so its key is taken over.
+     */
+    static final Duration RUNNING_IS_STALE_AFTER = Duration.ofMinutes(15);
+
+    /** When a caller whose first attempt still runs should ask again. */
+    static final Duration IN_PROGRESS_RETRY_AFTER = Duration.ofSeconds(5);
 
     @Inject
     RequestValidator validator;
@@ -132,7 +144,11 @@ public class UseCaseRunner {
         return new UseCaseResult<>(id, answer, reason, 0, 0, 0, 0, 0, false);
     }
 
-    /** An idempotent retry of a call that already succeeded returns the stored result. */
+    /**
+     * An idempotent retry of a call that already succeeded returns the stored result; one whose first
+     * attempt still runs is told to come back ({@link GenerationInProgressException}); a failed,
+     * cancelled or stale attempt gives its key up and the call runs anew.
+     */
     private <R extends Record> Optional<UseCaseResult<R>> replay(UseCase<?, R> useCase, UseCaseOptions options) {
         if (options.idempotencyKey() == null) {
             return Optional.empty();
@@ -142,6 +158,10 @@ public class UseCaseRunner {
             return Optional.empty();
         }
         Generation g = previous.get();
+        if (g.status() == GenerationStatus.RUNNING && g.useCase().equals(useCase.name())
+                && g.createdAt().isAfter(Instant.now().minus(RUNNING_IS_STALE_AFTER))) {
+            throw new GenerationInProgressException(options.idempotencyKey(), g.id(), IN_PROGRESS_RETRY_AFTER);
+        }
         if (g.status() != GenerationStatus.SUCCEEDED || !g.useCase().equals(useCase.name())) {
             recorder.releaseKey(g.id());
             return Optional.empty();

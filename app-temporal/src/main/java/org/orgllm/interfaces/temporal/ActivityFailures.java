@@ -21,6 +21,7 @@ import org.orgllm.application.ContentTooLargeException;
 import org.orgllm.application.UnknownOrganizationException;
 import org.orgllm.application.generation.GenerationCancelledException;
 import org.orgllm.application.generation.GenerationFailedException;
+import org.orgllm.application.generation.GenerationInProgressException;
 import org.orgllm.application.generation.ModelUnavailableException;
 import org.orgllm.application.generation.OverloadedException;
 import org.orgllm.application.generation.PromptTooLargeException;
@@ -57,6 +58,8 @@ public final class ActivityFailures {
     public static final String GENERATION_FAILED = "GenerationFailed";
     /** The generation was stopped on this side (e.g. the worker shutting down): retried. */
     public static final String GENERATION_CANCELLED = "GenerationCancelled";
+    /** An earlier attempt with the same idempotency key still runs: retried after a delay, then replayed. */
+    public static final String GENERATION_IN_PROGRESS = "GenerationInProgress";
     /** Anything unexpected: retried. */
     public static final String INTERNAL_ERROR = "InternalError";
 
@@ -86,6 +89,8 @@ public final class ActivityFailures {
             case ModelUnavailableException m -> retryable(MODEL_UNAVAILABLE, m, MODEL_UNAVAILABLE_DELAY);
             case GenerationFailedException g -> retryable(GENERATION_FAILED, g, null);
             case GenerationCancelledException c -> retryable(GENERATION_CANCELLED, c, null);
+            case GenerationInProgressException p ->
+                    retryable(GENERATION_IN_PROGRESS, p, atLeastOneSecond(p.retryAfter()));
             case IllegalArgumentException i -> nonRetryable(INVALID_INPUT, i);
             default -> {
                 LOG.log(Level.SEVERE, "unexpected failure of a Temporal activity", e);

@@ -33,8 +33,9 @@ import org.orgllm.application.usecases.StrategyRequest;
  *       another. Cancelling the activity (or its heartbeat timing out) stops the generation.
  *   <li><b>Retried</b> (retryable failures): {@value ActivityFailures#OVERLOADED} (with the engine's
  *       retry-after as the next delay), {@value ActivityFailures#MODEL_UNAVAILABLE} (a few seconds),
- *       {@value ActivityFailures#GENERATION_FAILED}, {@value ActivityFailures#GENERATION_CANCELLED} and
- *       unexpected errors.
+ *       {@value ActivityFailures#GENERATION_FAILED}, {@value ActivityFailures#GENERATION_CANCELLED},
+ *       {@value ActivityFailures#GENERATION_IN_PROGRESS} (an earlier attempt still runs; a few seconds)
+ *       and unexpected errors.
  *   <li><b>Not retried</b> (non-retryable {@code ApplicationFailure}s, typed): {@value ActivityFailures#INVALID_INPUT},
  *       {@value ActivityFailures#INVALID_ORGANIZATION_ID}, {@value ActivityFailures#UNKNOWN_ORGANIZATION},
  *       {@value ActivityFailures#CONTENT_TOO_LARGE}, {@value ActivityFailures#PROMPT_TOO_LARGE},

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.orgllm.application.ContentTooLargeException;
 import org.orgllm.application.UnknownOrganizationException;
 import org.orgllm.application.generation.GenerationFailedException;
+import org.orgllm.application.generation.GenerationInProgressException;
 import org.orgllm.application.generation.ModelUnavailableException;
 import org.orgllm.application.generation.OverloadedException;
 import org.orgllm.domain.model.organization.InvalidOrganizationIdException;
@@ -35,6 +36,16 @@ class ActivityFailuresTest {
         assertThat(f.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7));
         assertThat(ActivityFailures.of(new OverloadedException("full", Duration.ZERO)).getNextRetryDelay())
                 .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRetryWhileTheFirstAttemptRunsIsRetriedAfterItsDelay() {
+        ApplicationFailure f = ActivityFailures.of(new EJBException(
+                new GenerationInProgressException("temporal:x:wf:1", java.util.UUID.randomUUID(), Duration.ofSeconds(5))));
+
+        assertThat(f.getType()).isEqualTo("GenerationInProgress");
+        assertThat(f.isNonRetryable()).isFalse();
+        assertThat(f.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

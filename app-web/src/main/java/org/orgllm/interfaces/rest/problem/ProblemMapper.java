@@ -23,6 +23,7 @@ import org.orgllm.application.UnknownDocumentException;
 import org.orgllm.application.UnknownGenerationException;
 import org.orgllm.application.generation.GenerationCancelledException;
 import org.orgllm.application.generation.GenerationFailedException;
+import org.orgllm.application.generation.GenerationInProgressException;
 import org.orgllm.application.generation.ModelUnavailableException;
 import org.orgllm.application.generation.OverloadedException;
 import org.orgllm.application.generation.PromptTooLargeException;
@@ -53,6 +54,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (unwrap(thrown) instanceof OverloadedException o) {
             response.header("Retry-After", Math.max(1, o.retryAfter().toSeconds()));
         }
+        if (unwrap(thrown) instanceof GenerationInProgressException p) {
+            response.header("Retry-After", Math.max(1, p.retryAfter().toSeconds()));
+        }
         return response.build();
     }
 
@@ -72,6 +76,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case OverloadedException o -> Problem.of(429, "Too many requests", o.getMessage());
             case ModelUnavailableException m -> Problem.of(503, "Model unavailable", m.getMessage());
             case GenerationCancelledException c -> Problem.of(409, "Cancelled", c.getMessage());
+            case GenerationInProgressException p -> Problem.of(409, "Generation in progress", p.getMessage());
             case GenerationFailedException g -> Problem.of(502, "Unusable model output", g.getMessage());
             case IllegalArgumentException i -> Problem.of(400, "Bad request", i.getMessage());
             case JsonbException j -> Problem.of(400, "Malformed JSON", j.getMessage());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ejb.EJBException;
 import org.junit.jupiter.api.Test;
 import org.orgllm.application.UnknownOrganizationException;
+import org.orgllm.application.generation.GenerationInProgressException;
 import org.orgllm.domain.model.organization.InvalidOrganizationIdException;
 
 class ProblemMapperTest {
@@ -24,6 +25,15 @@ class ProblemMapperTest {
 
         Problem invalid = ProblemMapper.problemFor(new InvalidOrganizationIdException("../etc"));
         assertThat(invalid.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRetryWhileTheFirstAttemptRunsIsAConflict() {
+        var thrown = new EJBException(new GenerationInProgressException("key-1", java.util.UUID.randomUUID(),
+                java.time.Duration.ofSeconds(5)));
+        Problem problem = ProblemMapper.problemFor(thrown);
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.detail()).contains("key-1");
     }
 
     @Test
