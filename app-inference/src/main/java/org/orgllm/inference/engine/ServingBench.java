@@ -233,9 +233,7 @@ public final class ServingBench {
     long swapNanos = 0;
     for (int i = 0; i < ORGS; i++) {
       long t = System.nanoTime();
-      // The scope frees the merge temporaries and the merged weights with the copy: without it they
-      // wait for a garbage collection that a small Java heap never triggers (the first run was
-      // killed by the OOM killer at 18.6 GB).
+      // The scope frees what loading allocates; the model frees its merged weights on close.
       try (PointerScope scope = new PointerScope();
           DecoderModel copy = ModelLoader.load(base, options)) {
         LoraAdapter adapter = LoraAdapter.load(root.resolve("trained/org-bench-" + i), copy.config());

@@ -131,6 +131,11 @@ public abstract class DecoderModel implements AutoCloseable {
     if (matVec != null) {
       matVec.close();
     }
+    for (DecoderLayer layer : layers) {
+      for (Projection p : Projection.values()) {
+        layer.projection(p).release();
+      }
+    }
     checkpoint.close();
   }
 
@@ -365,7 +370,8 @@ public abstract class DecoderModel implements AutoCloseable {
 
   /**
    * Merges {@code adapter} into this model's projection weights ({@code W + scale * B A}). The
-   * weights become owned copies; use a model instance dedicated to that adapter.
+   * weights become copies owned by the model and freed by {@link #close()}; use a model instance
+   * dedicated to that adapter.
    */
   public void mergeAdapter(LoraAdapter adapter) {
     for (int i = 0; i < layers.size(); i++) {

@@ -1,6 +1,7 @@
 package org.orgllm.inference.model;
 
 import java.util.Arrays;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch.ScalarType;
@@ -31,6 +32,7 @@ public class Linear {
   private Tensor weight; // (out, in), held dtype
   private final Tensor bias; // (out) or null
   private ParallelMatVec matVec; // null: single-thread mv for one row
+  private boolean owned; // the weight is a merged copy this projection must free
 
   /**
    * @param name checkpoint key prefix, e.g. {@code model.layers.0.self_attn.q_proj}
@@ -193,7 +195,24 @@ public class Linear {
    * Only for a model instance dedicated to that adapter, e.g. to check merged equals unmerged.
    */
   public void merge(LoraWeights lora) {
-    weight = lora.merge(weight);
+    Tensor merged;
+    // The product, its upcast and the sum are temporaries; only the merged weight is kept, owned by
+    // this projection until release(): native memory must not wait for a garbage collection (four
+    // merged copies of the 0.5B-shaped model once reached 18.6 GB that way).
+    try (PointerScope scope = new PointerScope()) {
+      merged = Tensors.keep(lora.merge(weight)); // (out, in)
+    }
+    release();
+    weight = merged;
+    owned = true;
+  }
+
+  /** Frees a weight this projection owns (a merged one); the checkpoint's own are left alone. */
+  void release() {
+    if (owned) {
+      weight.close();
+      owned = false;
+    }
   }
 
   @Override
