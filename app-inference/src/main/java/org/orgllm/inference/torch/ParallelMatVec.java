@@ -2,7 +2,6 @@ package org.orgllm.inference.torch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.bytedeco.javacpp.PointerScope;
@@ -64,24 +63,20 @@ public final class ParallelMatVec implements AutoCloseable {
   static final boolean SIMD_FP32 = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32", "false"));
 
   /**
-   * Whether 2-8 rows against fp32 weights go through the vector kernel rather than an OpenBLAS GEMM:
-   * off, as the GEMM was as fast for 8 rows (serving benchmark 24 against 23 tokens/s) and faster for
-   * 4 (the kernel reached only 8-13 GB/s there, against 17 GB/s with bf16 weights).
+   * Whether 2-8 rows against fp32 weights go through the vector kernel rather than an OpenBLAS GEMM,
+   * which packs the whole weight for every call: on, as 8 concurrent requests decoded at 21-26
+   * tokens/s that way against 19-21 with the GEMM (alternating runs of the serving benchmark).
    */
-  static final boolean SIMD_FP32_ROWS = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32.rows", "false"));
+  static final boolean SIMD_FP32_ROWS = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32.rows", "true"));
 
   /**
-   * Chunks per thread of a single-row projection (pulled from one queue, see {@link #run};
-   * {@code -Dorgllm.matvec.chunks}). Decode ran at 13.8-14.5 tokens/s with 4, 12.3-12.8 with 16 and
-   * 12.7-13.2 with 2 (fp32, alternating runs).
+   * Chunks per thread of a single-row projection ({@code -Dorgllm.matvec.chunks}); with the fixed
+   * shares of {@link #run} one chunk per thread is one call per thread.
    */
-  static final int MV_CHUNKS_PER_THREAD = Integer.getInteger("orgllm.matvec.chunks", 4);
+  static final int MV_CHUNKS_PER_THREAD = Integer.getInteger("orgllm.matvec.chunks", 1);
 
-  /**
-   * Chunks per thread of a GEMM ({@code -Dorgllm.matvec.gemmChunks}): fewer, as OpenBLAS packs the
-   * activations again for every call.
-   */
-  static final int GEMM_CHUNKS_PER_THREAD = Integer.getInteger("orgllm.matvec.gemmChunks", 2);
+  /** Chunks per thread of a GEMM ({@code -Dorgllm.matvec.gemmChunks}). */
+  static final int GEMM_CHUNKS_PER_THREAD = Integer.getInteger("orgllm.matvec.gemmChunks", 1);
 
   /** No chunk smaller than this many output rows: a hand-off costs more than it saves. */
   static final long MIN_CHUNK_ROWS = 64;
@@ -123,8 +118,8 @@ public final class ParallelMatVec implements AutoCloseable {
   }
 
   /**
-   * Several projections of the same {@code x} (q/k/v, gate/up) in one hand-off: the rows of every
-   * weight are cut into chunks that all threads pull from one queue, so the threads meet once instead
+   * Several projections of the same {@code x} (q/k/v, gate/up) in one hand-off: each thread takes
+   * its share of the rows of every weight, so the threads meet once instead
    * of once per weight. This is what fusing the matrices would give, without copying the
    * (memory-mapped) weights.
    *
@@ -147,13 +142,12 @@ public final class ParallelMatVec implements AutoCloseable {
       bs[i] = simd || b == null || sameType(b, x) ? b : b.to(x.scalar_type());
       outs[i] = empty(weights[i].size(0), x.scalar_type()); // (out_i)
     }
-    float[][] xs = simd ? SimdKernels.rows(x) : null;
     List<long[]> chunks = chunks(weights, MV_CHUNKS_PER_THREAD);
     run(chunks.size(), c -> {
       long[] k = chunks.get(c); // weight index, first row, rows
       int i = (int) k[0];
       if (simd) {
-        SimdKernels.project(weights[i], xs, bs[i], outs[i], k[1], k[1] + k[2]);
+        SimdKernels.project(weights[i], x, bs[i], outs[i], k[1], k[1] + k[2]);
       } else {
         part(outs[i], weights[i], x, bs[i], k[1], k[2]);
       }
@@ -237,14 +231,13 @@ public final class ParallelMatVec implements AutoCloseable {
   public static Tensor rowsSingle(Tensor weight, Tensor x, Tensor bias) {
     Tensor out = torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
         new MemoryFormatOptional()); // (rows, out)
-    SimdKernels.project(weight, SimdKernels.rows(x), bias, out, 0, weight.size(0));
+    SimdKernels.project(weight, x, bias, out, 0, weight.size(0));
     return out;
   }
 
   private Tensor simd(Tensor weight, Tensor x, Tensor bias, Tensor out) {
-    float[][] xs = SimdKernels.rows(x);
     List<long[]> chunks = chunks(new Tensor[] {weight}, MV_CHUNKS_PER_THREAD);
-    run(chunks.size(), c -> SimdKernels.project(weight, xs, bias, out, chunks.get(c)[1],
+    run(chunks.size(), c -> SimdKernels.project(weight, x, bias, out, chunks.get(c)[1],
         chunks.get(c)[1] + chunks.get(c)[2]));
     return out;
   }
@@ -266,25 +259,29 @@ public final class ParallelMatVec implements AutoCloseable {
   }
 
   /**
-   * Runs {@code count} chunks on the caller and the workers, each thread taking the next chunk when it
-   * finishes one: the two vCPUs of the reference machine do not run equally fast (a spinning loop
-   * made 97 against 66 thousand rounds), and equal halves left the faster one waiting.
+   * Runs {@code count} chunks on the caller and the workers, thread {@code t} taking chunks {@code t},
+   * {@code t + parts}, ... A shared queue (each thread pulling the next chunk) was tried, since the two
+   * vCPUs of the reference machine do not run equally fast; but in the serving engine the caller then
+   * often emptied the queue before the parked worker woke, so decode ran on one thread: one request
+   * fell from 10-11 to 5-7 tokens/s and 8 concurrent ones from 22-25 to 17-21 (same session, same
+   * benchmark). A fixed share makes the worker do its part however late it wakes.
    */
   private void run(int count, IntConsumer chunk) {
-    AtomicInteger next = new AtomicInteger();
-    Runnable loop = () -> {
-      for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
-        chunk.accept(c);
-      }
-    };
-    int started = Math.max(0, Math.min(parts - 1, count - 1));
-    for (int w = 0; w < started; w++) {
-      workers[w].submit(loop);
+    int threads = Math.min(parts, count);
+    for (int w = 1; w < threads; w++) {
+      int first = w;
+      workers[w - 1].submit(() -> {
+        for (int c = first; c < count; c += threads) {
+          chunk.accept(c);
+        }
+      });
     }
     try {
-      loop.run();
+      for (int c = 0; c < count; c += threads) {
+        chunk.accept(c);
+      }
     } finally {
-      awaitWorkers(started);
+      awaitWorkers(threads - 1);
     }
   }
 
@@ -309,7 +306,7 @@ public final class ParallelMatVec implements AutoCloseable {
   public static Tensor single(Tensor weight, Tensor x, Tensor bias) {
     if (useSimd(weight, x, bias)) {
       Tensor out = empty(weight.size(0), x.scalar_type()); // (out)
-      SimdKernels.project(weight, SimdKernels.rows(x), bias, out, 0, weight.size(0));
+      SimdKernels.project(weight, x, bias, out, 0, weight.size(0));
       return out;
     }
     Tensor b = bias == null || sameType(bias, x) ? bias : bias.to(x.scalar_type());

@@ -1,7 +1,6 @@
 package org.orgllm.inference.torch;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
@@ -40,40 +39,26 @@ public final class SimdKernels {
   }
 
   /**
-   * The activations as Java arrays, one per row (read once per projection, then kept in cache).
-   *
-   * @param x (rows, in) or (in), fp32, contiguous
-   */
-  static float[][] rows(Tensor x) {
-    long in = x.size(x.dim() - 1);
-    int rows = Math.toIntExact(x.numel() / in);
-    MemorySegment s = segment(x);
-    float[][] out = new float[rows][];
-    for (int b = 0; b < rows; b++) {
-      out[b] = s.asSlice(b * in * 4, in * 4).toArray(ValueLayout.JAVA_FLOAT);
-    }
-    return out;
-  }
-
-  /**
    * Output features {@code [from, to)} of {@code y = x W^T + b}.
    *
    * @param weight (out, in) fp32 or bf16, contiguous
-   * @param x the rows of {@link #rows(Tensor)}
+   * @param x (rows, in) or (in), fp32, contiguous, at most {@link #MAX_ROWS} rows
    * @param bias (out) in the weight's dtype, or null
    * @param y (rows, out) fp32 contiguous, written
    */
-  static void project(Tensor weight, float[][] x, Tensor bias, Tensor y, long from, long to) {
+  static void project(Tensor weight, Tensor x, Tensor bias, Tensor y, long from, long to) {
     boolean bf16 = Tensors.isType(weight, ScalarType.BFloat16);
     int in = Math.toIntExact(weight.size(1));
     int out = Math.toIntExact(weight.size(0));
+    int rows = Math.toIntExact(x.numel() / in);
     MemorySegment w = segment(weight);
+    MemorySegment xs = segment(x);
     MemorySegment b = bias == null ? null : segment(bias);
     MemorySegment ys = segment(y);
-    if (x.length == 1) {
-      VectorMatMul.row(w, bf16, in, x[0], b, ys, (int) from, (int) to);
+    if (rows == 1) {
+      VectorMatMul.row(w, bf16, in, xs, b, ys, (int) from, (int) to);
     } else {
-      VectorMatMul.rows(w, bf16, in, x, b, ys, out, (int) from, (int) to);
+      VectorMatMul.rows(w, bf16, in, xs, rows, b, ys, out, (int) from, (int) to);
     }
   }
 

@@ -28,7 +28,6 @@ class SimdKernelsTest {
         Tensor b = torch.randn(23); // (out)
         for (int rows : new int[] {1, 2, 5, 8}) {
           Tensor x = torch.randn(rows, in); // (rows, in)
-          float[][] xs = SimdKernels.rows(x);
           for (ScalarType held : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
             Tensor wh = w.to(held); // (out, in) as held
             Tensor bh = b.to(held); // (out) as held
@@ -36,8 +35,8 @@ class SimdKernelsTest {
             Tensor expected = torch.linear(x, wh.to(ScalarType.Float), new TensorOptional(bh.to(ScalarType.Float)));
             Tensor y = torch.full(new long[] {rows, 23}, new org.bytedeco.pytorch.Scalar(Float.NaN)); // (rows, out)
             // Two ranges, as two threads would write them.
-            SimdKernels.project(wh, xs, bh, y, 0, 10);
-            SimdKernels.project(wh, xs, bh, y, 10, 23);
+            SimdKernels.project(wh, x, bh, y, 0, 10);
+            SimdKernels.project(wh, x, bh, y, 10, 23);
             float diff = y.sub(expected).abs().max().item_float();
             assertThat(diff).as("in %d, %d rows, %s", in, rows, held).isLessThan(1e-4f);
           }
