@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orgllm.inference.engine.EngineConfig;
 import org.orgllm.inference.engine.InferenceEngine;
 import org.orgllm.inference.engine.MetricsListener;
+import org.orgllm.inference.model.LoadOptions;
+import org.orgllm.inference.model.WeightDtype;
+import org.orgllm.inference.torch.DeviceSpec;
 import org.orgllm.inference.torch.TorchRuntime;
 
 /**
@@ -56,6 +60,21 @@ public class InferenceRuntime {
     @ConfigProperty(name = "orgllm.batch.rows", defaultValue = "8")
     int maxBatchRows;
 
+    /** {@code auto} (the first CUDA device when libtorch sees one, else the CPU), {@code cpu}, {@code cuda[:N]}. */
+    @Inject
+    @ConfigProperty(name = "orgllm.device", defaultValue = "auto")
+    String device;
+
+    /** {@code stored} (as the checkpoint stores them: zero-copy), {@code fp32} or {@code bf16}. */
+    @Inject
+    @ConfigProperty(name = "orgllm.weight.dtype", defaultValue = "stored")
+    String weightDtype;
+
+    /** Threads that share each CPU projection; 0: one per core (at most 8). */
+    @Inject
+    @ConfigProperty(name = "orgllm.decode.threads", defaultValue = "0")
+    int decodeThreads;
+
     @Inject
     EngineMetricsBridge metrics;
 
@@ -71,7 +90,8 @@ public class InferenceRuntime {
     void start() {
         long t0 = System.nanoTime();
         try {
-            TorchRuntime.init();
+            // One libtorch thread: the engine splits the work over its own threads (see LoadOptions).
+            TorchRuntime.init(1);
             LOG.info(() -> "libtorch loaded and warmed up in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "libtorch could not be loaded", e);
@@ -99,6 +119,7 @@ public class InferenceRuntime {
             engine = InferenceEngine.open(EngineConfig.builder()
                     .modelsRoot(root)
                     .baseModel(dir)
+                    .loadOptions(loadOptions(device, weightDtype, decodeThreads))
                     .queueCapacity(queueCapacity)
                     .maxBatchRows(maxBatchRows)
                     .adapterCacheSize(adapterCacheSize)
@@ -112,6 +133,39 @@ public class InferenceRuntime {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new ModelStatus(ModelStatus.State.READY, name,
                 engine.model().config().family() + " loaded from " + dir + " in " + ms + " ms; adapters under " + root);
+    }
+
+    /**
+     * The engine's load options from the configuration.
+     *
+     * @throws IllegalArgumentException naming the property whose value is not understood
+     */
+    static LoadOptions loadOptions(String device, String weightDtype, int decodeThreads) {
+        String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
+        DeviceSpec spec;
+        if (d.equals("auto")) {
+            spec = DeviceSpec.auto();
+        } else if (d.equals("cpu")) {
+            spec = DeviceSpec.cpu();
+        } else if (d.matches("cuda(:\\d{1,2})?")) {
+            spec = DeviceSpec.cuda(d.length() > 4 ? Integer.parseInt(d.substring(5)) : 0);
+        } else {
+            throw new IllegalArgumentException("orgllm.device (ORGLLM_DEVICE) must be auto, cpu or cuda[:N], not '"
+                    + device + "'");
+        }
+        WeightDtype dtype = switch (weightDtype == null ? "stored" : weightDtype.trim().toLowerCase(Locale.ROOT)) {
+            case "stored" -> WeightDtype.STORED;
+            case "fp32", "float32" -> WeightDtype.FP32;
+            case "bf16", "bfloat16" -> WeightDtype.BF16;
+            default -> throw new IllegalArgumentException(
+                    "orgllm.weight.dtype (ORGLLM_WEIGHT_DTYPE) must be stored, fp32 or bf16, not '" + weightDtype + "'");
+        };
+        if (decodeThreads < 0 || decodeThreads > 64) {
+            throw new IllegalArgumentException(
+                    "orgllm.decode.threads (ORGLLM_DECODE_THREADS) must be 0 (one per core) to 64, not " + decodeThreads);
+        }
+        LoadOptions options = new LoadOptions(dtype, spec, LoadOptions.defaults().decodeThreads());
+        return decodeThreads > 0 ? options.withDecodeThreads(decodeThreads) : options;
     }
 
     @PreDestroy

@@ -55,7 +55,10 @@ class PortalAdminIT {
         PortalPages.signIn(browser, base, "admin", "orgllm-admin", "/app/admin/organizations.xhtml");
         var driver = browser.driver();
 
+        WebElement before = driver.findElement(By.id("organizations-form:org-id"));
         driver.findElement(By.id("organizations-form:dt-admin-organizations:new-organization")).click();
+        // the ajax update replaces the editor: wait for the new one before typing into it
+        PortalPages.wait(browser, 20).until(ExpectedConditions.stalenessOf(before));
         PortalPages.wait(browser, 20).until(d -> d.findElement(By.id("organizations-form:org-id")).isEnabled());
         type("organizations-form:org-id", id);
         type("organizations-form:org-name", "Portal Test Co");
@@ -105,8 +108,11 @@ class PortalAdminIT {
     }
 
     private static void type(String id, String text) {
-        WebElement field = browser.driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        PortalPages.wait(browser, 10).until(d -> {
+            WebElement field = d.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+            return text.equals(field.getAttribute("value"));
+        });
     }
 }
