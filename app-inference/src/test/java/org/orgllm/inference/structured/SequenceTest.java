@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.orgllm.inference.sampling.TokenHistory;
 import org.orgllm.inference.structured.UseCaseRecords.KnowledgeResponse;
 
@@ -101,10 +103,13 @@ class SequenceTest {
         assertThat(s.text()).isEqualTo("\"\"");
     }
 
-    @Test
-    void closingModeFinishesWithinTheAnnouncedTokens() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"document-analysis", "free-form"})
+    void closingModeFinishesWithinTheAnnouncedTokens(String which) {
         TokenVocabulary v = Fixtures.qwen();
-        String schema = RecordSchemas.json(UseCaseRecords.DocumentAnalysis.class);
+        // free-form: json_object, whose values nest objects and arrays the closing has to unwind
+        String schema = which.equals("free-form") ? "{\"type\":\"object\"}"
+                : RecordSchemas.json(UseCaseRecords.DocumentAnalysis.class);
         JsonSchemaConstraint c = JsonSchemaConstraint.compile(schema, v, Fixtures.QWEN_EOS);
         SplittableRandom random = new SplittableRandom(3);
         float[] logits = new float[Fixtures.QWEN_LOGITS];
