@@ -13,23 +13,21 @@ import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
- * Single-row projection {@code y = W x (+ b)} split by output rows over several Java threads.
+ * CPU projections {@code y = x W^T (+ b)} split by output features over several Java threads (the
+ * caller and {@code parts - 1} workers), each running single-threaded kernels: OpenBLAS {@code mv} for
+ * one row against fp32 weights ({@code linear} on a [1, K] row reached only 3-6 GB/s), the vector
+ * kernel of {@link SimdKernels} for bf16 weights and for 2-8 rows, a GEMM per share for more rows
+ * (prefill). Each share writes straight into its slice of the output. Requires
+ * {@code OPENBLAS_NUM_THREADS=1} and libtorch's own pool at one thread, or the threads fight.
  *
- * <p>Decode is memory-bandwidth bound. On the reference 2-core machine one thread's {@code mv} reads
- * weights at ~10 GB/s, two Java threads each running a single-threaded OpenBLAS {@code mv} on half the
- * rows reach ~16.5 GB/s (~88% of DRAM), while {@code linear} on a [1, K] row stays at 3-6 GB/s. Each
- * part writes straight into its slice of the output ({@code mv_out}/{@code addmv_out}), so there is
- * no concatenation. Requires {@code OPENBLAS_NUM_THREADS=1} to avoid oversubscription.
+ * <p>Without the vector module, weights held in a narrower dtype than {@code x} (bf16 weights, fp32
+ * activations) are never upcast whole for one row (that would write twice the bytes it reads): each
+ * thread converts blocks of rows into an fp32 scratch buffer and runs the fp32 {@code mv} on it.
  *
- * <p>Weights held in a narrower dtype than {@code x} (bf16 weights, fp32 activations) are never
- * upcast whole: that would write twice the bytes it reads. Instead each thread converts a block of
- * rows at a time into a small cache-resident fp32 scratch buffer and runs the fp32 {@code mv} on it,
- * so DRAM sees only the bf16 bytes and the math stays fp32 (stock bf16 {@code mv} reached only ~60%
- * of DRAM speed on AVX2).
- *
- * <p>Workers are plain threads with a one-task mailbox (no executor queue): a worker spins briefly
- * ({@link #SPIN_NANOS}) for its next task, then parks, so an idle engine burns no CPU; the caller
- * spins while the worker finishes its share, which takes about as long as the caller's own.
+ * <p>Each thread has a fixed share (see {@link #run} for why not a shared queue). Workers are plain
+ * threads with a one-task mailbox (no executor queue): a worker spins briefly ({@link #SPIN_NANOS})
+ * for its next task, then parks, so an idle engine burns no CPU; the caller spins while the worker
+ * finishes its share. Measurements: docs/performance.md.
  *
  * <p>Thread-local libtorch state (InferenceMode, PointerScope) is re-entered on each worker.
  */
@@ -51,7 +49,7 @@ public final class ParallelMatVec implements AutoCloseable {
 
   /**
    * How long a worker spins for its next task before parking. Short: the two vCPUs of the reference
-   * machine are hyperthreads of one core, so a spinning worker slows the thread doing the real work
+   * machine share one core's resources, so a spinning worker slows the thread doing the real work
    * (2 ms of spinning made decode ~1.6x slower than parking at once; 50 us was no worse).
    */
   static final long SPIN_NANOS = Long.getLong("orgllm.matvec.spinMicros", 50L) * 1_000L;
