@@ -167,8 +167,7 @@ public final class ParallelMatVec implements AutoCloseable {
    * @return (rows, out) in x's dtype
    */
   public Tensor mm(Tensor weight, Tensor x, Tensor bias, Gemm gemm) {
-    Tensor out = torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
-        new MemoryFormatOptional()); // (rows, out)
+    Tensor out = outputOf(weight, x); // (rows, out)
     List<long[]> chunks = chunks(new Tensor[] {weight}, GEMM_CHUNKS_PER_THREAD);
     run(chunks.size(), c -> gemmPart(out, weight, x, bias, chunks.get(c)[1], chunks.get(c)[2], gemm));
     return out;
@@ -211,8 +210,7 @@ public final class ParallelMatVec implements AutoCloseable {
    * @return (rows, out) fp32
    */
   public Tensor rows(Tensor weight, Tensor x, Tensor bias) {
-    Tensor out = torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
-        new MemoryFormatOptional()); // (rows, out)
+    Tensor out = outputOf(weight, x); // (rows, out)
     return simd(weight, x, bias, out);
   }
 
@@ -227,8 +225,7 @@ public final class ParallelMatVec implements AutoCloseable {
 
   /** {@link #rows} on the calling thread alone. */
   public static Tensor rowsSingle(Tensor weight, Tensor x, Tensor bias) {
-    Tensor out = torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
-        new MemoryFormatOptional()); // (rows, out)
+    Tensor out = outputOf(weight, x); // (rows, out)
     SimdKernels.project(weight, x, bias, out, 0, weight.size(0));
     return out;
   }
@@ -366,6 +363,12 @@ public final class ParallelMatVec implements AutoCloseable {
       slot[0] = t;
     }
     return t;
+  }
+
+  /** An uninitialised (rows, out) output in x's dtype for a projection of x by weight. */
+  private static Tensor outputOf(Tensor weight, Tensor x) {
+    return torch.empty(new long[] {x.size(0), weight.size(0)}, new TensorOptions(x.scalar_type()),
+        new MemoryFormatOptional());
   }
 
   private static Tensor empty(long n, ScalarType type) {

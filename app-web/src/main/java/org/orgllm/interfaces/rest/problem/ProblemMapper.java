@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,11 +52,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     uriInfo.getRequestUri().getRawPath(), problem.errors());
         }
         var response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (unwrap(thrown) instanceof OverloadedException o) {
-            response.header("Retry-After", Math.max(1, o.retryAfter().toSeconds()));
-        }
-        if (unwrap(thrown) instanceof GenerationInProgressException p) {
-            response.header("Retry-After", Math.max(1, p.retryAfter().toSeconds()));
+        Duration retryAfter = switch (unwrap(thrown)) {
+            case OverloadedException o -> o.retryAfter();
+            case GenerationInProgressException p -> p.retryAfter();
+            default -> null;
+        };
+        if (retryAfter != null) {
+            response.header("Retry-After", Math.max(1, retryAfter.toSeconds()));
         }
         return response.build();
     }
