@@ -56,9 +56,11 @@ public final class ParallelMatVec implements AutoCloseable {
 
   /**
    * Whether a single row against fp32 weights goes through the vector kernel rather than OpenBLAS
-   * {@code mv}: off, as {@code mv} decoded faster (67 against 84 ms per token, same session).
+   * {@code mv}: on since the kernel reads four rows a quarter apart (90.8-96.5 against 94.4-104.0 ms
+   * per token, alternating runs, November 26); the earlier one-row-at-a-time kernel lost to {@code mv}
+   * (84 against 67 ms).
    */
-  static final boolean SIMD_FP32 = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32", "false"));
+  static final boolean SIMD_FP32 = Boolean.parseBoolean(System.getProperty("orgllm.simd.fp32", "true"));
 
   /**
    * Whether 2-8 rows against fp32 weights go through the vector kernel rather than an OpenBLAS GEMM,

@@ -137,8 +137,8 @@ class LinearTest {
         for (ScalarType held : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
           Tensor wh = w.to(held); // (out, in) as held
           Tensor bh = b.to(held); // (out) as held
-          // bf16 weights always take the vector kernel; fp32 ones from two rows on (see ParallelMatVec).
-          assertThat(ParallelMatVec.useSimd(wh, x, bh)).isEqualTo(held == ScalarType.BFloat16 || rows > 1);
+          // Both dtypes take the vector kernel by default (see ParallelMatVec.SIMD_FP32).
+          assertThat(ParallelMatVec.useSimd(wh, x, bh)).isTrue();
           Tensor expected = torch.linear(x, wh.to(ScalarType.Float), new TensorOptional(bh.to(ScalarType.Float)));
           for (int parts : new int[] {1, 2, 3}) {
             Linear l = new Linear("t", 0, Projection.q_proj, wh, parts == 1 ? bh : null);

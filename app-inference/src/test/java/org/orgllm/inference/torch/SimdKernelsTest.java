@@ -22,23 +22,27 @@ class SimdKernelsTest {
   void everyRowCountAndRangeEqualsLinear() {
     assertThat(SimdKernels.available()).as("tests run with --add-modules jdk.incubator.vector").isTrue();
     try (InferenceMode mode = new InferenceMode()) {
-      // 1000 and 7 leave tails after whole vectors; 5 rows is one group of four plus one.
-      for (long in : new long[] {1000, 64, 7}) {
-        Tensor w = torch.randn(23, in); // (out, in)
-        Tensor b = torch.randn(23); // (out)
-        for (int rows : new int[] {1, 2, 5, 8}) {
-          Tensor x = torch.randn(rows, in); // (rows, in)
-          for (ScalarType held : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
-            Tensor wh = w.to(held); // (out, in) as held
-            Tensor bh = b.to(held); // (out) as held
-            assertThat(SimdKernels.accepts(wh, x, bh)).isTrue();
-            Tensor expected = torch.linear(x, wh.to(ScalarType.Float), new TensorOptional(bh.to(ScalarType.Float)));
-            Tensor y = torch.full(new long[] {rows, 23}, new org.bytedeco.pytorch.Scalar(Float.NaN)); // (rows, out)
-            // Two ranges, as two threads would write them.
-            SimdKernels.project(wh, x, bh, y, 0, 10);
-            SimdKernels.project(wh, x, bh, y, 10, 23);
-            float diff = y.sub(expected).abs().max().item_float();
-            assertThat(diff).as("in %d, %d rows, %s", in, rows, held).isLessThan(1e-4f);
+      // 1000, 33 and 7 leave tails after whole vectors (and after whole pairs of vectors for bf16);
+      // 5 rows is one group of four plus one; 23 and 97 output rows leave rows past four quarters.
+      for (long in : new long[] {1000, 896, 64, 33, 7}) {
+        for (long out : new long[] {23, 97}) {
+          Tensor w = torch.randn(out, in); // (out, in)
+          Tensor b = torch.randn(out); // (out)
+          long split = out / 3;
+          for (int rows : new int[] {1, 2, 5, 8}) {
+            Tensor x = torch.randn(rows, in); // (rows, in)
+            for (ScalarType held : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
+              Tensor wh = w.to(held); // (out, in) as held
+              Tensor bh = b.to(held); // (out) as held
+              assertThat(SimdKernels.accepts(wh, x, bh)).isTrue();
+              Tensor expected = torch.linear(x, wh.to(ScalarType.Float), new TensorOptional(bh.to(ScalarType.Float)));
+              Tensor y = torch.full(new long[] {rows, out}, new org.bytedeco.pytorch.Scalar(Float.NaN)); // (rows, out)
+              // Two ranges, as two threads would write them.
+              SimdKernels.project(wh, x, bh, y, 0, split);
+              SimdKernels.project(wh, x, bh, y, split, out);
+              float diff = y.sub(expected).abs().max().item_float();
+              assertThat(diff).as("in %d, out %d, %d rows, %s", in, out, rows, held).isLessThan(1e-4f);
+            }
           }
         }
       }
