@@ -58,8 +58,15 @@ public record ModeBench(
     @JsonProperty("peak_rss_mb") double peakRssMb) {
 
   /**
-   * Warms up (pages the weights in, compiles the Java paths), then times {@code prefillRuns} prefills
-   * of {@code promptTokens} ids and {@code steps} greedy decode steps.
+   * Decode steps before timing: the fused decode step's Java code runs interpreted, then compiled
+   * in tiers during its first steps (which took up to twice as long in the benchmark).
+   */
+  static final int WARM_UP_STEPS = 16;
+
+  /**
+   * Warms up (pages the weights in, lets the JIT compile the Java paths: {@link #WARM_UP_STEPS}
+   * decode steps, as a server runs long), then times {@code prefillRuns} prefills of {@code
+   * promptTokens} ids and {@code steps} greedy decode steps.
    */
   public static ModeBench run(DecoderModel model, String dtype, int promptTokens, int steps, int prefillRuns) {
     ModelConfig c = model.config();
@@ -70,7 +77,7 @@ public record ModeBench(
     }
     try (KvCache warm = KvCache.of(model)) {
       int next = firstToken(model, warm, Arrays.copyOf(prompt, Math.min(8, promptTokens)));
-      for (int s = 0; s < 2; s++) {
+      for (int s = 0; s < WARM_UP_STEPS; s++) {
         next = firstToken(model, warm, new int[] {next});
       }
     }
@@ -100,6 +107,7 @@ public record ModeBench(
       step[s] = (System.nanoTime() - t0) / 1e6;
     }
     double decodeS = (System.nanoTime() - d0) / 1e9;
+    System.err.println("STEPS " + java.util.Arrays.toString(java.util.Arrays.stream(step).mapToLong(Math::round).toArray()));
     cache.close();
 
     double prefillS = median(prefill) / 1e3;

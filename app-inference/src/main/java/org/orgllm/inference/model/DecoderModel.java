@@ -32,7 +32,11 @@ import org.orgllm.inference.torch.Tensors;
  * A decoder-only transformer (Llama / Qwen2 / Qwen3 / Mistral) with batched, cache-aware forward.
  *
  * <p>Fields are named after the checkpoint keys. Family subclasses choose the biases and may
- * override {@link #normalizeQuery} / {@link #normalizeKey} (Qwen3's q_norm / k_norm).
+ * provide {@link #queryNorm} / {@link #keyNorm} (Qwen3's q_norm / k_norm).
+ *
+ * <p>On the CPU, decode steps (one new token per row, up to eight rows) run through {@link
+ * FusedDecode}, which computes the same steps in Java without a libtorch call per layer; prefill,
+ * mixed steps and CUDA take the libtorch path below.
  *
  * <p>Not thread-safe: run all forwards of a model on one inference thread (libtorch's intra-op pool
  * is process-global anyway).
@@ -60,6 +64,7 @@ public abstract class DecoderModel implements AutoCloseable {
   protected final Linear lm_head; // (vocab, hidden), embed_tokens when tied
   protected final RotaryEmbedding rotary_emb;
   private final ParallelMatVec matVec; // null unless decodeThreads > 1
+  private FusedDecode fused; // null: every step takes the libtorch path
 
   protected DecoderModel(
       ModelConfig config, GenerationConfig generationConfig, WeightLoader w, LoadOptions options, Biases biases) {
@@ -90,6 +95,24 @@ public abstract class DecoderModel implements AutoCloseable {
       }
     }
     lm_head.useMatVec(matVec);
+  }
+
+  /**
+   * Prepares the fused decode step once the subclass has loaded its own weights (q/k norms); called
+   * by {@link ModelLoader}. Without it every step takes the libtorch path.
+   */
+  void enableFusedDecode() {
+    this.fused = FusedDecode.of(this, matVec);
+  }
+
+  /** Whether decode steps take the fused path (tests compare both). */
+  boolean fusedDecode() {
+    return fused != null;
+  }
+
+  /** Turns the fused decode path off (false) or back on where possible (true); for tests. */
+  void fusedDecode(boolean on) {
+    this.fused = on ? FusedDecode.of(this, matVec) : null;
   }
 
   /** Loads a Hugging Face model folder; see {@link ModelLoader#load(java.nio.file.Path, LoadOptions)}. */
@@ -169,14 +192,26 @@ public abstract class DecoderModel implements AutoCloseable {
     return n;
   }
 
-  /** Qwen3 normalises each query head before RoPE; the others do nothing. (tokens, heads, headDim) */
-  protected Tensor normalizeQuery(int layer, Tensor q) {
-    return q;
+  /** The RMSNorm over head_dim applied to every query head before RoPE (Qwen3's q_norm), or null. */
+  protected RmsNorm queryNorm(int layer) {
+    return null;
   }
 
-  /** Qwen3 normalises each key head before RoPE; the others do nothing. (tokens, kvHeads, headDim) */
-  protected Tensor normalizeKey(int layer, Tensor k) {
-    return k;
+  /** The RMSNorm over head_dim applied to every key head before RoPE (Qwen3's k_norm), or null. */
+  protected RmsNorm keyNorm(int layer) {
+    return null;
+  }
+
+  /** Step 4 for the queries: {@link #queryNorm} when the family has one. (tokens, heads, headDim) */
+  private Tensor normalizeQuery(int layer, Tensor q) {
+    RmsNorm n = queryNorm(layer);
+    return n == null ? q : n.forward(q);
+  }
+
+  /** Step 4 for the keys: {@link #keyNorm} when the family has one. (tokens, kvHeads, headDim) */
+  private Tensor normalizeKey(int layer, Tensor k) {
+    RmsNorm n = keyNorm(layer);
+    return n == null ? k : n.forward(k);
   }
 
   /** Logits after the last token of each row; see {@link #forward(List, boolean)}. */
@@ -199,6 +234,13 @@ public abstract class DecoderModel implements AutoCloseable {
     ScalarType compute = options.device().computeType();
     try (InferenceMode inference = new InferenceMode();
         PointerScope scope = new PointerScope()) {
+      Tensor fusedLogits = allPositions || fused == null ? null : fused.forward(rows); // (rows, vocab) or null
+      if (fusedLogits != null) {
+        for (Row row : rows) {
+          row.cache().advance(1);
+        }
+        return new ForwardResult(Tensors.keep(fusedLogits), null, offsets);
+      }
       long[] ids = new long[total];
       List<LoraAdapter> adapterPerToken = new ArrayList<>(total);
       List<Tensor> cosParts = new ArrayList<>();
@@ -381,6 +423,9 @@ public abstract class DecoderModel implements AutoCloseable {
           layers.get(i).projection(p).merge(w);
         }
       }
+    }
+    if (fused != null) {
+      fused = FusedDecode.of(this, matVec); // the merged weights live elsewhere
     }
   }
 }

@@ -1,6 +1,12 @@
 package org.orgllm.inference.model;
 
+import java.lang.foreign.MemorySegment;
+import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+import org.orgllm.inference.torch.DecodeKernels;
 import org.orgllm.inference.torch.Tensors;
 
 /**
@@ -19,12 +25,18 @@ public final class KvCache implements AutoCloseable {
 
   private final Tensor[] keys; // per layer: (1, kvHeads, capacity, headDim)
   private final Tensor[] values; // per layer: (1, kvHeads, capacity, headDim)
+  private final MemorySegment[] keyMemory; // per layer: keys' memory for the fused decode, or null
+  private final MemorySegment[] valueMemory; // per layer: values' memory for the fused decode, or null
+  private final long[] capacity; // per layer: positions the buffers hold
   private int length;
 
   /** An empty cache for a model with {@code layers} decoder layers. */
   public KvCache(int layers) {
     this.keys = new Tensor[layers];
     this.values = new Tensor[layers];
+    this.keyMemory = new MemorySegment[layers];
+    this.valueMemory = new MemorySegment[layers];
+    this.capacity = new long[layers];
   }
 
   /** An empty cache sized for {@code model}. */
@@ -47,14 +59,51 @@ public final class KvCache implements AutoCloseable {
   Tensor[] append(int layer, Tensor k, Tensor v) {
     long n = k.size(2);
     long needed = length + n;
-    if (keys[layer] == null || keys[layer].size(2) < needed) {
-      long capacity = Math.max(needed, Math.max(MIN_CAPACITY, keys[layer] == null ? 0 : 2 * keys[layer].size(2)));
-      keys[layer] = grow(keys[layer], k, capacity);
-      values[layer] = grow(values[layer], v, capacity);
-    }
+    ensure(layer, needed, k, v);
     keys[layer].narrow(2, length, n).copy_(k);
     values[layer].narrow(2, length, n).copy_(v);
     return new Tensor[] {keys[layer].narrow(2, 0, needed), values[layer].narrow(2, 0, needed)};
+  }
+
+  /**
+   * Makes layer {@code layer}'s buffers hold at least {@code needed} positions (fp32, CPU) and returns
+   * their memory, {keys, values}, each laid out as (kvHeads, capacity, headDim): for the fused decode
+   * step, which writes and reads them without libtorch calls.
+   */
+  MemorySegment[] reserve(int layer, long needed, long kvHeads, long headDim) {
+    if (keys[layer] == null) {
+      Tensor like = torch.empty(new long[] {1, kvHeads, 0, headDim}, new TensorOptions(ScalarType.Float),
+          new MemoryFormatOptional()); // (1, kvHeads, 0, headDim)
+      ensure(layer, needed, like, like);
+    } else {
+      ensure(layer, needed, keys[layer], values[layer]);
+    }
+    if (keyMemory[layer] == null) {
+      keyMemory[layer] = DecodeKernels.segment(keys[layer]);
+      valueMemory[layer] = DecodeKernels.segment(values[layer]);
+    }
+    return new MemorySegment[] {keyMemory[layer], valueMemory[layer]};
+  }
+
+  /** Positions layer {@code layer}'s buffers hold (0 before the first append). */
+  long capacity(int layer) {
+    return capacity[layer];
+  }
+
+  /** Whether layer {@code layer}'s buffers are fp32 (or not allocated yet). */
+  boolean isFloat(int layer) {
+    return keys[layer] == null || Tensors.isType(keys[layer], ScalarType.Float);
+  }
+
+  private void ensure(int layer, long needed, Tensor likeK, Tensor likeV) {
+    if (keys[layer] == null || capacity[layer] < needed) {
+      long grown = Math.max(needed, Math.max(MIN_CAPACITY, 2 * capacity[layer]));
+      keys[layer] = grow(keys[layer], likeK, grown);
+      values[layer] = grow(values[layer], likeV, grown);
+      capacity[layer] = grown;
+      keyMemory[layer] = null;
+      valueMemory[layer] = null;
+    }
   }
 
   /** A buffer of {@code capacity} positions holding the first {@code length} of {@code old}. */
@@ -83,6 +132,9 @@ public final class KvCache implements AutoCloseable {
         values[i].close();
         keys[i] = null;
         values[i] = null;
+        keyMemory[i] = null;
+        valueMemory[i] = null;
+        capacity[i] = 0;
       }
     }
     length = 0;

@@ -59,6 +59,11 @@ public class Linear {
     return weight;
   }
 
+  /** The bias (out) as held, or null. */
+  public Tensor bias() {
+    return bias;
+  }
+
   /** Bytes of weight and bias as held: what one decode step reads for this projection. */
   public long bytes() {
     return weight.nbytes() + (bias == null ? 0 : bias.nbytes());

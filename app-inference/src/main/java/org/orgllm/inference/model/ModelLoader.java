@@ -40,11 +40,13 @@ public final class ModelLoader {
     SafetensorsIndex index = SafetensorsIndex.open(folder);
     WeightLoader weights = new WeightLoader(index, options);
     try {
-      return switch (config.family()) {
+      DecoderModel model = switch (config.family()) {
         case QWEN2 -> new Qwen2Model(config, generation, weights, options);
         case QWEN3 -> new Qwen3Model(config, generation, weights, options);
         case LLAMA, MISTRAL -> new LlamaModel(config, generation, weights, options);
       };
+      model.enableFusedDecode();
+      return model;
     } catch (RuntimeException e) {
       index.close();
       throw e;

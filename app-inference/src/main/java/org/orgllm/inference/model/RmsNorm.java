@@ -46,6 +46,11 @@ public final class RmsNorm {
     return w.mul(h.to(inputType));
   }
 
+  /** The scale, (dim) as held. */
+  public Tensor weight() {
+    return weight;
+  }
+
   private Tensor fp32Weight() {
     if (weightFp32 == null) {
       weightFp32 = Tensors.isType(weight, ScalarType.Float) ? weight : Tensors.keep(weight.to(ScalarType.Float));

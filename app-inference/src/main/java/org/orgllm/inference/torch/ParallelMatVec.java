@@ -256,6 +256,24 @@ public final class ParallelMatVec implements AutoCloseable {
   }
 
   /**
+   * Runs {@code task} once on every thread, the caller being thread 0 and the workers 1 to {@code
+   * parts - 1}, and returns when all are done: for work that splits itself (a fused decode step,
+   * whose threads meet at a {@link SpinBarrier}). A failing task must release the others (abort the
+   * barrier) before it throws; the first failure is rethrown here.
+   */
+  public void runOnAll(IntConsumer task) {
+    for (int w = 1; w < parts; w++) {
+      int thread = w;
+      workers[w - 1].submit(() -> task.accept(thread));
+    }
+    try {
+      task.accept(0);
+    } finally {
+      awaitWorkers(parts - 1);
+    }
+  }
+
+  /**
    * Runs {@code count} chunks on the caller and the workers, thread {@code t} taking chunks {@code t},
    * {@code t + parts}, ... A shared queue (each thread pulling the next chunk) was tried, since the two
    * vCPUs of the reference machine do not run equally fast; but in the serving engine the caller then

@@ -1,11 +1,13 @@
 package org.orgllm.inference.torch;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
- * Projections of a few activation rows computed in Java with the Vector API ({@link VectorMatMul}),
+ * Projections of a few activation rows computed in Java with the Vector API ({@link DecodeKernels}),
  * when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher, the Docker image and
  * the tests do). Without the module, or with {@code -Dorgllm.simd=false}, {@link #available()} is false
  * and the libtorch kernels are used instead; the vector classes are then never loaded.
@@ -14,6 +16,9 @@ public final class SimdKernels {
 
   /** Most activation rows one call handles: one accumulator register per row. */
   public static final int MAX_ROWS = 8;
+
+  private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
       && Boolean.parseBoolean(System.getProperty("orgllm.simd", "true"));
@@ -51,18 +56,17 @@ public final class SimdKernels {
     int in = Math.toIntExact(weight.size(1));
     int out = Math.toIntExact(weight.size(0));
     int rows = Math.toIntExact(x.numel() / in);
-    MemorySegment w = segment(weight);
-    MemorySegment xs = segment(x);
-    MemorySegment b = bias == null ? null : segment(bias);
-    MemorySegment ys = segment(y);
-    if (rows == 1) {
-      VectorMatMul.row(w, bf16, in, xs, b, ys, (int) from, (int) to);
-    } else {
-      VectorMatMul.rows(w, bf16, in, xs, rows, b, ys, out, (int) from, (int) to);
+    MemorySegment w = DecodeKernels.segment(weight);
+    MemorySegment ys = DecodeKernels.segment(y);
+    DecodeKernels.project(w, bf16, in, 0, in, DecodeKernels.segment(x), in, rows, (int) from, (int) to, ys, out, 0);
+    if (bias != null) {
+      MemorySegment b = DecodeKernels.segment(bias);
+      for (int r = 0; r < rows; r++) {
+        for (long o = from; o < to; o++) {
+          float bo = bf16 ? Float.intBitsToFloat((b.getAtIndex(SHORT, o) & 0xFFFF) << 16) : b.getAtIndex(FLOAT, o);
+          ys.setAtIndex(FLOAT, (long) r * out + o, ys.getAtIndex(FLOAT, (long) r * out + o) + bo);
+        }
+      }
     }
-  }
-
-  private static MemorySegment segment(Tensor t) {
-    return MemorySegment.ofAddress(t.data_ptr().address()).reinterpret(t.nbytes());
   }
 }

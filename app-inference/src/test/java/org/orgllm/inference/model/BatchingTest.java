@@ -150,11 +150,11 @@ class BatchingTest {
     boolean[] fail = {false};
     DecoderModel flaky = new org.orgllm.inference.model.qwen2.Qwen2Model(config, generation, weights, LoadOptions.defaults()) {
       @Override
-      protected org.bytedeco.pytorch.Tensor normalizeKey(int layer, org.bytedeco.pytorch.Tensor k) {
+      protected RmsNorm keyNorm(int layer) {
         if (fail[0] && layer == 1) {
           throw new IllegalStateException("boom");
         }
-        return k;
+        return null;
       }
     };
     try (KvCache cache = KvCache.of(flaky)) {

@@ -32,12 +32,12 @@ public class Qwen3Model extends DecoderModel {
   }
 
   @Override
-  protected Tensor normalizeQuery(int layer, Tensor q) {
-    return q_norm.get(layer).forward(q); // (tokens, heads, headDim)
+  protected RmsNorm queryNorm(int layer) {
+    return q_norm.get(layer);
   }
 
   @Override
-  protected Tensor normalizeKey(int layer, Tensor k) {
-    return k_norm.get(layer).forward(k); // (tokens, kvHeads, headDim)
+  protected RmsNorm keyNorm(int layer) {
+    return k_norm.get(layer);
   }
 }
