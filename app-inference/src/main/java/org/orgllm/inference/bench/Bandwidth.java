@@ -1,6 +1,7 @@
 package org.orgllm.inference.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,28 +9,36 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.orgllm.inference.torch.DecodeKernels;
 import org.orgllm.inference.torch.ParallelMatVec;
+import org.orgllm.inference.torch.SimdKernels;
 
 /**
  * Measures the memory bandwidth decode can use, the way decode reads memory: fp32 {@code mv} over
  * many distinct matrices (4864×896, like gate/up) totalling well beyond the caches, on one thread
- * and split over two Java threads, plus a plain {@code sum} over the same memory with libtorch's
- * intra-op threads. The best of these is the ceiling the roofline uses.
+ * and split over two Java threads, a plain {@code sum} over the same memory with libtorch's intra-op
+ * threads, and a plain streaming read of it (a Java Vector API sum, half the matrices per thread, two
+ * threads: no arithmetic to speak of, so the closest to what the memory system can deliver). The
+ * best of these is the ceiling the roofline uses.
  *
  * @param bytes bytes read per pass
  * @param mvOneThreadGbPerS best pass of single-thread {@code mv}
  * @param mvTwoThreadsGbPerS best pass of {@code mv} split over two Java threads
  * @param sumGbPerS best pass of {@code sum} (intra-op threads)
- * @param bestGbPerS the highest of the three
+ * @param readTwoThreadsGbPerS best pass of the streaming read on two threads (0 without the vector
+ *     module)
+ * @param bestGbPerS the highest of these
  */
 public record Bandwidth(
     @JsonProperty("bytes") long bytes,
     @JsonProperty("mv_1_thread_gb_per_s") double mvOneThreadGbPerS,
     @JsonProperty("mv_2_threads_gb_per_s") double mvTwoThreadsGbPerS,
     @JsonProperty("sum_gb_per_s") double sumGbPerS,
+    @JsonProperty("read_2_threads_gb_per_s") double readTwoThreadsGbPerS,
     @JsonProperty("best_gb_per_s") double bestGbPerS) {
 
   private static final long ROWS = 4864;
+  private static volatile float sink;
   private static final long COLS = 896;
 
   /**
@@ -51,12 +60,22 @@ public record Bandwidth(
       double one = 0;
       double split = 0;
       double sum = 0;
+      double read = 0;
+      List<MemorySegment> segments = matrices.stream().map(DecodeKernels::segment).toList();
       for (int p = 0; p < passes; p++) {
         one = Math.max(one, pass(bytes, () -> matrices.forEach(m -> ParallelMatVec.single(m, x, null))));
         split = Math.max(split, pass(bytes, () -> matrices.forEach(m -> two.mv(m, x, null))));
         sum = Math.max(sum, pass(bytes, () -> matrices.forEach(Tensor::sum)));
+        if (SimdKernels.available()) {
+          read = Math.max(read, pass(bytes, () -> two.runOnAll(t -> {
+            for (int i = t; i < segments.size(); i += 2) {
+              sink = DecodeKernels.read(segments.get(i)); // used, so the JIT cannot drop the reads
+            }
+          })));
+        }
       }
-      return new Bandwidth(bytes, one, split, sum, Arrays.stream(new double[] {one, split, sum}).max().orElse(0));
+      double best = Arrays.stream(new double[] {one, split, sum, read}).max().orElse(0);
+      return new Bandwidth(bytes, one, split, sum, read, best);
     }
   }
 

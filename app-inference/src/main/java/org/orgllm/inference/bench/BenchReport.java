@@ -91,9 +91,9 @@ public final class BenchReport {
         r.get("load_average_before").asText(), r.get("load_average_after").asText());
     for (String key : List.of("bandwidth_before", "bandwidth_after")) {
       var b = r.get(key);
-      out.printf("%-16s mv 1 thread %5.1f GB/s | mv 2 threads %5.1f GB/s | sum %5.1f GB/s%n", key.replace('_', ' '),
-          b.get("mv_1_thread_gb_per_s").asDouble(), b.get("mv_2_threads_gb_per_s").asDouble(),
-          b.get("sum_gb_per_s").asDouble());
+      out.printf("%-16s mv 1 thread %5.1f GB/s | mv 2 threads %5.1f GB/s | sum %5.1f GB/s | read 2 threads %5.1f GB/s%n",
+          key.replace('_', ' '), b.get("mv_1_thread_gb_per_s").asDouble(), b.get("mv_2_threads_gb_per_s").asDouble(),
+          b.get("sum_gb_per_s").asDouble(), b.get("read_2_threads_gb_per_s").asDouble());
     }
     out.printf("bandwidth used for the roofline: %.1f GB/s%n%n", r.get("bandwidth_gb_per_s").asDouble());
     String row = "%-34s %12s %12s%n";

@@ -107,7 +107,6 @@ public record ModeBench(
       step[s] = (System.nanoTime() - t0) / 1e6;
     }
     double decodeS = (System.nanoTime() - d0) / 1e9;
-    System.err.println("STEPS " + java.util.Arrays.toString(java.util.Arrays.stream(step).mapToLong(Math::round).toArray()));
     cache.close();
 
     double prefillS = median(prefill) / 1e3;

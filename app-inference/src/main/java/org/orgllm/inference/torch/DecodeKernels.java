@@ -360,6 +360,30 @@ public final class DecodeKernels {
     }
   }
 
+  /**
+   * Reads every fp32 value of {@code s} once (a sum, four vectors deep): the streaming read of the
+   * benchmark's bandwidth probe.
+   */
+  public static float read(MemorySegment s) {
+    long n = s.byteSize() / 4;
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    long i = 0;
+    for (; i + 4L * LANES <= n; i += 4L * LANES) {
+      a0 = a0.add(at(s, i));
+      a1 = a1.add(at(s, i + LANES));
+      a2 = a2.add(at(s, i + 2L * LANES));
+      a3 = a3.add(at(s, i + 3L * LANES));
+    }
+    float sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      sum += s.getAtIndex(FLOAT, i);
+    }
+    return sum;
+  }
+
   private static FloatVector at(MemorySegment x, long element) {
     return FloatVector.fromMemorySegment(F, x, 4L * element, LE);
   }
