@@ -61,7 +61,7 @@ public record ModeBench(
    * Decode steps before timing: the fused decode step's Java code runs interpreted, then compiled
    * in tiers during its first steps (which took up to twice as long in the benchmark).
    */
-  static final int WARM_UP_STEPS = 16;
+  static final int WARM_UP_STEPS = 32;
 
   /**
    * Warms up (pages the weights in, lets the JIT compile the Java paths: {@link #WARM_UP_STEPS}

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
@@ -16,6 +17,7 @@ import org.orgllm.inference.lora.LoraAdapter;
 import org.orgllm.inference.lora.LoraWeights;
 import org.orgllm.inference.lora.Projection;
 import org.orgllm.inference.torch.DecodeKernels;
+import org.orgllm.inference.torch.DecodeKernels.Activations;
 import org.orgllm.inference.torch.ParallelMatVec;
 import org.orgllm.inference.torch.SimdKernels;
 import org.orgllm.inference.torch.SpinBarrier;
@@ -23,22 +25,26 @@ import org.orgllm.inference.torch.Tensors;
 
 /**
  * A decode step (every row one new token, at most {@link SimdKernels#MAX_ROWS} rows, CPU, fp32
- * activations) computed in Java over the model's own weights and KV caches, split tensor-parallel
- * over the decode threads. It computes what {@link DecoderModel#forward} computes, step for step.
+ * activations) computed in Java over the model's own weights and KV caches, split over the decode
+ * threads. It computes what {@link DecoderModel#forward} computes, step for step.
  *
  * <p>Why: on the CPU a decode step is bound by reading the weights once, but the libtorch path makes
  * ~40 small calls per layer (norms, RoPE, attention, residual adds), each costing tens of
  * microseconds through JNI and the dispatcher, on one thread while the other waits, plus four thread
- * hand-offs per layer. Here each thread owns a share of every layer, as in Megatron-LM's tensor
- * parallelism: its KV heads (their rows of q/k/v_proj, their attention, their columns of o_proj) and
- * its slice of the MLP (rows of gate/up_proj, columns of down_proj). The threads meet twice per
- * layer, after o_proj and after down_proj, to add up their partial sums; every thread keeps its own
- * copy of the residual stream.
+ * hand-offs per layer.
  *
- * <p>Every thread must hold the same residual stream, so what they compute redundantly after a
- * meeting (the sum of the partials, the biases of o/down_proj, the LoRA deltas of o/down_proj, the
- * RMSNorms) is plain scalar Java in a fixed order, bit-identical on every thread; vector reductions,
- * whose lane order the JIT may choose, only produce values that one thread computes for all.
+ * <p>How the threads share a layer: five phases separated by a {@link SpinBarrier} (q/k/v heads with
+ * their norm, RoPE and cache write; attention per row and head; o_proj; gate/up with SwiGLU;
+ * down_proj). Within a phase the threads claim units of work (a head, a chunk of output features)
+ * from a shared counter until none is left, so a thread that runs slower or starts later (a parked
+ * worker waking up) simply does fewer units. A first version gave each thread fixed shares
+ * (Megatron-style: its KV heads and MLP slice, two meetings per layer); on the reference VM each
+ * thread then waited 7-17 ms of a 48 ms bf16 step for the other, in alternating phases, while the
+ * memory system served them unevenly. Every output value has exactly one writer, so the result does
+ * not depend on which thread computed what, nor on the number of threads.
+ *
+ * <p>Every thread keeps its own copy of the residual stream and applies the same elementwise updates
+ * and RMSNorms to it (scalar code, bit-identical on every thread).
  */
 final class FusedDecode {
 
@@ -79,10 +85,12 @@ final class FusedDecode {
   private final boolean embedBf16;
   private final Map<LoraAdapter, Pair[][]> adapters = new WeakHashMap<>();
 
-  // Per-thread shares: [t, t+1) bounds.
-  private final int[] kvFrom; // KV heads
-  private final int[] interFrom; // intermediate features
-  private final int[] vocabFrom; // LM head rows
+  /** Output features per unit of work in the o_proj, gate/up, down_proj and LM head phases. */
+  private static final int CHUNK = 64;
+  private static final int LM_HEAD_CHUNK = 2048;
+  private static final int PHASES = 5;
+
+  private final AtomicIntegerArray tickets; // [layer * PHASES + phase], then the LM head: units claimed
 
   // Buffers shared by all threads; each thread writes only its own share.
   private final MemorySegment q; // (ROWS, heads*headDim)
@@ -91,13 +99,13 @@ final class FusedDecode {
   private final MemorySegment attn; // (ROWS, heads*headDim)
   private final MemorySegment gate; // (ROWS, inter), then the SwiGLU activation
   private final MemorySegment up; // (ROWS, inter)
-  private final MemorySegment[][] partial; // [phase][thread] (ROWS, hidden): partial sums of o/down_proj
-  private MemorySegment[][] partialU; // [phase][thread] (ROWS, maxRank): partial LoRA down-projections
+  private final MemorySegment o; // (ROWS, hidden) o_proj output
+  private final MemorySegment mlp; // (ROWS, hidden) down_proj output
   private int maxRank;
   // Per thread: its copy of the residual stream, its normed input, its LoRA scratch.
   private final MemorySegment[] residual; // (ROWS, hidden)
   private final MemorySegment[] normed; // (ROWS, hidden)
-  private final MemorySegment[] down; // (ROWS, max(maxRank, 1))
+  private final MemorySegment[] loraDown; // (3, ROWS, maxRank): A x of up to three projections of a phase
   private final float[][] scores; // attention scratch, grown per step
 
   // The current step, set by the caller before the threads start.
@@ -141,23 +149,20 @@ final class FusedDecode {
     this.lmHead = weights(model.lm_head);
     this.embed = DecodeKernels.segment(model.embed_tokens);
     this.embedBf16 = Tensors.isType(model.embed_tokens, ScalarType.BFloat16);
-    this.kvFrom = split(kvHeads, 1);
-    this.interFrom = split(inter, 32);
-    this.vocabFrom = split(vocab, 1);
+    this.tickets = new AtomicIntegerArray(layers.length * PHASES + 1);
     this.q = DecodeKernels.floats((long) ROWS * heads * headDim);
     this.k = DecodeKernels.floats((long) ROWS * kvHeads * headDim);
     this.v = DecodeKernels.floats((long) ROWS * kvHeads * headDim);
     this.attn = DecodeKernels.floats((long) ROWS * heads * headDim);
     this.gate = DecodeKernels.floats((long) ROWS * inter);
     this.up = DecodeKernels.floats((long) ROWS * inter);
-    this.partial = new MemorySegment[2][parts];
+    this.o = DecodeKernels.floats((long) ROWS * hidden);
+    this.mlp = DecodeKernels.floats((long) ROWS * hidden);
     this.residual = new MemorySegment[parts];
     this.normed = new MemorySegment[parts];
-    this.down = new MemorySegment[parts];
+    this.loraDown = new MemorySegment[parts];
     this.scores = new float[parts][];
     for (int t = 0; t < parts; t++) {
-      partial[0][t] = DecodeKernels.floats((long) ROWS * hidden);
-      partial[1][t] = DecodeKernels.floats((long) ROWS * hidden);
       residual[t] = DecodeKernels.floats((long) ROWS * hidden);
       normed[t] = DecodeKernels.floats((long) ROWS * hidden);
       scores[t] = new float[256];
@@ -180,11 +185,19 @@ final class FusedDecode {
           return null;
         }
       }
+      // Projections of one input share its prepared activations, which depend on the weights' dtype.
+      if (!sameType(l.q_proj, l.k_proj) || !sameType(l.q_proj, l.v_proj) || !sameType(l.gate_proj, l.up_proj)) {
+        return null;
+      }
     }
     if (!readable(model.lm_head.weight(), model.lm_head.bias()) || !readable(model.embed_tokens, null)) {
       return null;
     }
     return new FusedDecode(model, threads);
+  }
+
+  private static boolean sameType(Linear a, Linear b) {
+    return a.weight().scalar_type().value == b.weight().scalar_type().value;
   }
 
   private static boolean readable(Tensor w, Tensor b) {
@@ -205,6 +218,9 @@ final class FusedDecode {
     Tensor out = torch.empty(new long[] {rowCount, vocab}, new TensorOptions(ScalarType.Float),
         new MemoryFormatOptional()); // (rows, vocab)
     logits = DecodeKernels.segment(out);
+    for (int i = 0; i < tickets.length(); i++) {
+      tickets.set(i, 0);
+    }
     barrier.reset();
     try {
       if (threads == null) {
@@ -296,12 +312,6 @@ final class FusedDecode {
     MemorySegment x = residual[t];
     MemorySegment h = normed[t];
     int n = rowCount;
-    int qFrom = kvFrom[t] * (heads / kvHeads) * headDim;
-    int qTo = kvFrom[t + 1] * (heads / kvHeads) * headDim;
-    int kFrom = kvFrom[t] * headDim;
-    int kTo = kvFrom[t + 1] * headDim;
-    int iFrom = interFrom[t];
-    int iTo = interFrom[t + 1];
 
     // 1. Embed: every thread copies the rows into its own residual stream.
     for (int r = 0; r < n; r++) {
@@ -314,174 +324,167 @@ final class FusedDecode {
 
     for (int i = 0; i < layers.length; i++) {
       Layer l = layers[i];
+      int slot = i * PHASES;
       // 2. Pre-attention RMSNorm (every thread, all rows).
       rmsNorm(x, l.inputNorm(), h, n);
 
-      // 3. This thread's rows of q/k/v (+ bias, + LoRA).
-      project(l.q(), h, n, qFrom, qTo, q, i, Projection.q_proj, t);
-      project(l.k(), h, n, kFrom, kTo, k, i, Projection.k_proj, t);
-      project(l.v(), h, n, kFrom, kTo, v, i, Projection.v_proj, t);
-
-      // 4-7. Per row and own head: Qwen3's q/k norm, RoPE, the cache write, attention.
-      for (int r = 0; r < n; r++) {
-        attendRow(t, i, l, r, qFrom, qTo, kFrom, kTo);
+      // 3-5. Units: one head of q, k or v for all rows: its rows (+ bias, + LoRA), Qwen3's q/k norm,
+      // RoPE; keys and values go to the caches.
+      Activations hq = DecodeKernels.activations(h, hidden, 0, hidden, n, l.q().bf16());
+      loraDown(t, 0, i, Projection.q_proj, h, hidden, n);
+      loraDown(t, 1, i, Projection.k_proj, h, hidden, n);
+      loraDown(t, 2, i, Projection.v_proj, h, hidden, n);
+      for (int u; (u = tickets.getAndIncrement(slot)) < heads + 2 * kvHeads; ) {
+        if (u < heads) {
+          project(l.q(), hq, n, u * headDim, (u + 1) * headDim, q, t, 0, i, Projection.q_proj);
+          for (int r = 0; r < n; r++) {
+            long head = (long) r * heads * headDim + (long) u * headDim;
+            if (l.qNorm() != null) {
+              normalize(q, head, headDim, l.qNorm(), q);
+            }
+            rope(q, head, r);
+          }
+        } else if (u < heads + kvHeads) {
+          int g = u - heads;
+          project(l.k(), hq, n, g * headDim, (g + 1) * headDim, k, t, 1, i, Projection.k_proj);
+          for (int r = 0; r < n; r++) {
+            long head = (long) r * kvHeads * headDim + (long) g * headDim;
+            if (l.kNorm() != null) {
+              normalize(k, head, headDim, l.kNorm(), k);
+            }
+            rope(k, head, r);
+            MemorySegment.copy(k, FLOAT, 4 * head, keys[r][i], FLOAT, 4 * cacheSlot(r, i, g), headDim);
+          }
+        } else {
+          int g = u - heads - kvHeads;
+          project(l.v(), hq, n, g * headDim, (g + 1) * headDim, v, t, 2, i, Projection.v_proj);
+          for (int r = 0; r < n; r++) {
+            long head = (long) r * kvHeads * headDim + (long) g * headDim;
+            MemorySegment.copy(v, FLOAT, 4 * head, values[r][i], FLOAT, 4 * cacheSlot(r, i, g), headDim);
+          }
+        }
       }
-
-      // 8. Partial o_proj over this thread's heads (its columns); meet; add up, + bias + LoRA, residual.
-      partialProject(l.o(), attn, heads * headDim, n, qFrom, qTo, 0, t, i, Projection.o_proj);
       barrier.await();
-      addPartials(x, l.o(), 0, n, i, Projection.o_proj);
 
-      // 9. Post-attention RMSNorm; this thread's slice of gate/up, SwiGLU; partial down_proj; meet.
+      // 6-7. Units: one query head of one row attending to its row's cache.
+      for (int u; (u = tickets.getAndIncrement(slot + 1)) < n * heads; ) {
+        attend(t, i, u / heads, u % heads);
+      }
+      barrier.await();
+
+      // 8. Units: chunks of o_proj's output features (+ bias, + LoRA); then every thread adds the
+      // output to its residual stream.
+      Activations ao = DecodeKernels.activations(attn, heads * headDim, 0, heads * headDim, n, l.o().bf16());
+      loraDown(t, 0, i, Projection.o_proj, attn, heads * headDim, n);
+      for (int u; (u = tickets.getAndIncrement(slot + 2)) * CHUNK < hidden; ) {
+        project(l.o(), ao, n, u * CHUNK, Math.min(hidden, (u + 1) * CHUNK), o, t, 0, i, Projection.o_proj);
+      }
+      barrier.await();
+      addTo(x, o, n);
+
+      // 9. Post-attention RMSNorm; units: chunks of gate/up features with their SwiGLU; then chunks
+      // of down_proj's output features; every thread adds the output to its residual stream.
       rmsNorm(x, l.postNorm(), h, n);
-      project(l.gate(), h, n, iFrom, iTo, gate, i, Projection.gate_proj, t);
-      project(l.up(), h, n, iFrom, iTo, up, i, Projection.up_proj, t);
-      for (int r = 0; r < n; r++) {
-        DecodeKernels.swiglu(gate, up, (long) r * inter + iFrom, (long) r * inter + iTo);
+      Activations hm = DecodeKernels.activations(h, hidden, 0, hidden, n, l.gate().bf16());
+      loraDown(t, 0, i, Projection.gate_proj, h, hidden, n);
+      loraDown(t, 1, i, Projection.up_proj, h, hidden, n);
+      for (int u; (u = tickets.getAndIncrement(slot + 3)) * CHUNK < inter; ) {
+        int from = u * CHUNK;
+        int to = Math.min(inter, from + CHUNK);
+        project(l.gate(), hm, n, from, to, gate, t, 0, i, Projection.gate_proj);
+        project(l.up(), hm, n, from, to, up, t, 1, i, Projection.up_proj);
+        for (int r = 0; r < n; r++) {
+          DecodeKernels.swiglu(gate, up, (long) r * inter + from, (long) r * inter + to);
+        }
       }
-      partialProject(l.down(), gate, inter, n, iFrom, iTo, 1, t, i, Projection.down_proj);
       barrier.await();
-      addPartials(x, l.down(), 1, n, i, Projection.down_proj);
+      Activations ad = DecodeKernels.activations(gate, inter, 0, inter, n, l.down().bf16());
+      loraDown(t, 0, i, Projection.down_proj, gate, inter, n);
+      for (int u; (u = tickets.getAndIncrement(slot + 4)) * CHUNK < hidden; ) {
+        project(l.down(), ad, n, u * CHUNK, Math.min(hidden, (u + 1) * CHUNK), mlp, t, 0, i, Projection.down_proj);
+      }
+      barrier.await();
+      addTo(x, mlp, n);
     }
 
-    // 10. Final norm; this thread's rows of the LM head.
+    // 10. Final norm; units: chunks of the LM head's rows.
     rmsNorm(x, finalNorm, h, n);
-    DecodeKernels.project(lmHead.w(), lmHead.bf16(), hidden, 0, hidden, h, hidden, n, vocabFrom[t], vocabFrom[t + 1],
-        logits, vocab, 0);
+    Activations al = DecodeKernels.activations(h, hidden, 0, hidden, n, lmHead.bf16());
+    int last = layers.length * PHASES;
+    for (int u; (long) (u = tickets.getAndIncrement(last)) * LM_HEAD_CHUNK < vocab; ) {
+      DecodeKernels.project(lmHead.w(), hidden, al, n, u * LM_HEAD_CHUNK, Math.min(vocab, (u + 1) * LM_HEAD_CHUNK),
+          logits, vocab, 0);
+    }
   }
 
-  /** Steps 4-7 for one row and this thread's heads. */
-  private void attendRow(int t, int layer, Layer l, int r, int qFrom, int qTo, int kFrom, int kTo) {
-    int group = heads / kvHeads;
+  /** Element offset of (kvHead, position of row r) in row r's layer cache. */
+  private long cacheSlot(int r, int layer, int kvHead) {
+    return ((long) kvHead * capacity[r][layer] + positions[r]) * headDim;
+  }
+
+  /** Query head {@code head} of row {@code r} against its KV head's cached positions. */
+  private void attend(int t, int layer, int r, int head) {
     int pos = positions[r];
-    long cap = capacity[r][layer];
-    MemorySegment keyCache = keys[r][layer];
-    MemorySegment valueCache = values[r][layer];
-    long qRow = (long) r * heads * headDim;
-    long kRow = (long) r * kvHeads * headDim;
-    for (int off = kFrom; off < kTo; off += headDim) {
-      int kvHead = off / headDim;
-      if (l.kNorm() != null) {
-        headNorm(k, kRow + off, l.kNorm());
-      }
-      rope(k, kRow + off, r);
-      long slot = ((long) kvHead * cap + pos) * headDim; // (kvHead, pos, 0) in the cache
-      MemorySegment.copy(k, FLOAT, 4L * (kRow + off), keyCache, FLOAT, 4L * slot, headDim);
-      MemorySegment.copy(v, FLOAT, 4L * (kRow + off), valueCache, FLOAT, 4L * slot, headDim);
-    }
     int from = window > 0 ? Math.max(0, pos + 1 - window) : 0;
-    for (int off = qFrom; off < qTo; off += headDim) {
-      int head = off / headDim;
-      if (l.qNorm() != null) {
-        headNorm(q, qRow + off, l.qNorm());
-      }
-      rope(q, qRow + off, r);
-      long kvBase = (long) (head / group) * cap * headDim;
-      DecodeKernels.attend(q, qRow + off, keyCache, valueCache, kvBase, from, pos + 1, headDim, scale, scores[t],
-          attn, qRow + off);
-    }
+    long qHead = (long) r * heads * headDim + (long) head * headDim;
+    long kvBase = (long) (head / (heads / kvHeads)) * capacity[r][layer] * headDim;
+    DecodeKernels.attend(q, qHead, keys[r][layer], values[r][layer], kvBase, from, pos + 1, headDim, scale,
+        scores[t], attn, qHead);
   }
 
   /**
    * Output features [from, to) of a projection for every row into {@code y} (rows, out), plus the
-   * bias and each row's LoRA delta for those features.
+   * bias and each adapter row's delta {@code scale * B (A x)}, with {@code A x} from {@link #loraDown}
+   * slot {@code which}.
    */
-  private void project(Weights p, MemorySegment x, int n, int from, int to, MemorySegment y, int layer,
-      Projection proj, int t) {
-    if (from == to) {
-      return;
-    }
-    DecodeKernels.project(p.w(), p.bf16(), p.in(), 0, p.in(), x, p.in(), n, from, to, y, p.out(), 0);
+  private void project(Weights p, Activations x, int n, int from, int to, MemorySegment y, int t, int which,
+      int layer, Projection proj) {
+    DecodeKernels.project(p.w(), p.in(), x, n, from, to, y, p.out(), 0);
     for (int r = 0; r < n; r++) {
       long row = (long) r * p.out();
       if (p.bias() != null) {
-        for (int o = from; o < to; o++) {
-          y.setAtIndex(FLOAT, row + o, y.getAtIndex(FLOAT, row + o) + p.bias()[o]);
+        for (int f = from; f < to; f++) {
+          y.setAtIndex(FLOAT, row + f, y.getAtIndex(FLOAT, row + f) + p.bias()[f]);
         }
       }
       Pair pair = lora[r] == null ? null : lora[r][layer][proj.ordinal()];
       if (pair != null) {
-        // u = A x (rank), computed by every thread for its own features; then y += scale * B u.
-        MemorySegment u = down[t];
-        DecodeKernels.project(pair.a(), false, p.in(), 0, p.in(), x.asSlice(4L * r * p.in()), p.in(), 1, 0,
-            pair.rank(), u, pair.rank(), 0);
-        for (int o = from; o < to; o++) {
-          y.setAtIndex(FLOAT, row + o, y.getAtIndex(FLOAT, row + o) + pair.scale() * bTimesU(pair, o, u, 0));
+        long u = ((long) which * ROWS + r) * maxRank;
+        for (int f = from; f < to; f++) {
+          y.setAtIndex(FLOAT, row + f, y.getAtIndex(FLOAT, row + f) + pair.scale() * bTimesU(pair, f, loraDown[t], u));
         }
       }
     }
   }
 
   /**
-   * This thread's partial sums of a projection whose input features it owns ([kFrom, kTo) of o_proj
-   * or down_proj): all output features into {@code partial[phase][t]}, and each adapter row's partial
-   * {@code A x} into {@code partialU[phase][t]}.
+   * {@code A x} (rank) of every adapter row for one projection into slot {@code which} of the
+   * thread's scratch. Every thread computes it for the features it projects; A is small (r x in).
    */
-  private void partialProject(Weights p, MemorySegment x, int in, int n, int kFrom, int kTo, int phase, int t,
-      int layer, Projection proj) {
-    MemorySegment out = partial[phase][t];
-    MemorySegment u = partialU[phase][t];
-    if (kFrom == kTo) {
-      out.asSlice(0, 4L * n * p.out()).fill((byte) 0);
-      u.asSlice(0, 4L * n * maxRank).fill((byte) 0);
-      return;
-    }
-    DecodeKernels.project(p.w(), p.bf16(), in, kFrom, kTo, x, in, n, 0, p.out(), out, p.out(), 0);
+  private void loraDown(int t, int which, int layer, Projection proj, MemorySegment x, int in, int n) {
     for (int r = 0; r < n; r++) {
       Pair pair = lora[r] == null ? null : lora[r][layer][proj.ordinal()];
       if (pair != null) {
-        DecodeKernels.project(pair.a(), false, in, kFrom, kTo, x.asSlice(4L * r * in), in, 1, 0, pair.rank(),
-            u, maxRank, -(long) r * maxRank);
+        long u = ((long) which * ROWS + r) * maxRank;
+        DecodeKernels.project(pair.a(), false, in, 0, in, x.asSlice(4L * r * in), in, 1, 0, pair.rank(), loraDown[t],
+            maxRank, -u);
       }
     }
   }
 
-  /**
-   * residual += sum of the threads' partials + bias + LoRA delta, for every row and feature, in the
-   * same order on every thread (scalar code, so the copies of the residual stream stay identical).
-   */
-  private void addPartials(MemorySegment x, Weights p, int phase, int n, int layer, Projection proj) {
-    int out = p.out();
-    for (int r = 0; r < n; r++) {
-      Pair pair = lora[r] == null ? null : lora[r][layer][proj.ordinal()];
-      long row = (long) r * out;
-      for (int o = 0; o < out; o++) {
-        float s = partial[phase][0].getAtIndex(FLOAT, row + o);
-        for (int t = 1; t < parts; t++) {
-          s += partial[phase][t].getAtIndex(FLOAT, row + o);
-        }
-        if (p.bias() != null) {
-          s += p.bias()[o];
-        }
-        if (pair != null) {
-          s += pair.scale() * bTimesSummedU(pair, o, phase, r);
-        }
-        x.setAtIndex(FLOAT, row + o, x.getAtIndex(FLOAT, row + o) + s);
-      }
+  /** residual += y for every row (elementwise, the same on every thread). */
+  private void addTo(MemorySegment residualStream, MemorySegment y, int n) {
+    for (long e = 0; e < (long) n * hidden; e++) {
+      residualStream.setAtIndex(FLOAT, e, residualStream.getAtIndex(FLOAT, e) + y.getAtIndex(FLOAT, e));
     }
   }
 
-  /** sum_j B[o, j] * u[uBase + j], scalar and in order. */
+  /** sum_j B[o, j] * u[uBase + j], in order. */
   private static float bTimesU(Pair pair, int o, MemorySegment u, long uBase) {
     float s = 0f;
     long b = (long) o * pair.rank();
     for (int j = 0; j < pair.rank(); j++) {
       s += pair.b().getAtIndex(FLOAT, b + j) * u.getAtIndex(FLOAT, uBase + j);
-    }
-    return s;
-  }
-
-  /** sum_j B[o, j] * (sum over threads of their partial u_j), scalar and in order. */
-  private float bTimesSummedU(Pair pair, int o, int phase, int r) {
-    float s = 0f;
-    long b = (long) o * pair.rank();
-    long base = (long) r * maxRank;
-    for (int j = 0; j < pair.rank(); j++) {
-      float u = partialU[phase][0].getAtIndex(FLOAT, base + j);
-      for (int t = 1; t < parts; t++) {
-        u += partialU[phase][t].getAtIndex(FLOAT, base + j);
-      }
-      s += pair.b().getAtIndex(FLOAT, b + j) * u;
     }
     return s;
   }
@@ -492,11 +495,6 @@ final class FusedDecode {
       long row = (long) r * hidden;
       normalize(x, row, hidden, weight, out);
     }
-  }
-
-  /** Qwen3's RMSNorm of one head in place. */
-  private void headNorm(MemorySegment x, long offset, float[] weight) {
-    normalize(x, offset, headDim, weight, x);
   }
 
   private void normalize(MemorySegment x, long offset, int dim, float[] weight, MemorySegment out) {
@@ -547,31 +545,13 @@ final class FusedDecode {
   }
 
   private void ensureRank(int rank) {
-    if (partialU != null && rank <= maxRank) {
+    if (loraDown[0] != null && rank <= maxRank) {
       return;
     }
     maxRank = rank;
-    partialU = new MemorySegment[2][parts];
     for (int t = 0; t < parts; t++) {
-      partialU[0][t] = DecodeKernels.floats((long) ROWS * rank);
-      partialU[1][t] = DecodeKernels.floats((long) ROWS * rank);
-      down[t] = DecodeKernels.floats(rank);
+      loraDown[t] = DecodeKernels.floats(3L * ROWS * rank);
     }
-  }
-
-  /**
-   * Bounds of {@code parts} shares of {@code total}: share t is [b[t], b[t+1]); inner bounds are
-   * multiples of {@code align} where that leaves every share non-empty.
-   */
-  private int[] split(int total, int align) {
-    int[] bounds = new int[parts + 1];
-    for (int t = 1; t < parts; t++) {
-      int even = (int) ((long) total * t / parts);
-      int aligned = even - even % align;
-      bounds[t] = aligned > bounds[t - 1] ? aligned : even;
-    }
-    bounds[parts] = total;
-    return bounds;
   }
 
   private Weights weights(Linear l) {

@@ -59,6 +59,24 @@ public final class DecodeKernels {
   }
 
   /**
+   * Activations as {@link #project} reads them: row r's element {@code kFrom + j} at {@code x[first +
+   * r * step + j]}, de-interleaved for bf16 weights.
+   */
+  public record Activations(MemorySegment x, long first, long step, int kFrom, int len, boolean bf16) {}
+
+  /**
+   * Elements [kFrom, kTo) of {@code rows} activation rows ({@code x[r * xStride + k]}) for weights of
+   * the given dtype: as they are for fp32, de-interleaved into the calling thread's scratch for bf16
+   * (valid until the thread prepares bf16 activations again). Prepare once, project many times.
+   */
+  public static Activations activations(MemorySegment x, long xStride, int kFrom, int kTo, int rows, boolean bf16) {
+    int len = kTo - kFrom;
+    return bf16
+        ? new Activations(deinterleave(x, xStride, kFrom, len, rows), 0, len, kFrom, len, true)
+        : new Activations(x, kFrom, xStride, kFrom, len, false);
+  }
+
+  /**
    * A share of {@code y = x W^T}: for activation rows {@code r < rows} and output features {@code o}
    * in {@code [outFrom, outTo)}, {@code y[r * yStride + o - yShift] = sum over k in [kFrom, kTo) of
    * W[o, k] * x[r * xStride + k]}. A range of k is a tensor-parallel share of the input features,
@@ -71,21 +89,19 @@ public final class DecodeKernels {
    */
   public static void project(MemorySegment w, boolean bf16, int in, int kFrom, int kTo, MemorySegment x,
       long xStride, int rows, int outFrom, int outTo, MemorySegment y, long yStride, long yShift) {
-    int len = kTo - kFrom;
-    MemorySegment xs;
-    long xStep;
-    long xFirst;
-    if (bf16) {
-      xs = deinterleave(x, xStride, kFrom, len, rows);
-      xStep = len;
-      xFirst = 0;
-    } else {
-      xs = x;
-      xStep = xStride;
-      xFirst = kFrom;
-    }
+    project(w, in, activations(x, xStride, kFrom, kTo, rows, bf16), rows, outFrom, outTo, y, yStride, yShift);
+  }
+
+  /** {@link #project} with prepared activations (their dtype flag says how the weights are held). */
+  public static void project(MemorySegment w, int in, Activations a, int rows, int outFrom, int outTo,
+      MemorySegment y, long yStride, long yShift) {
+    boolean bf16 = a.bf16();
+    int len = a.len();
+    MemorySegment xs = a.x();
+    long xStep = a.step();
+    long xFirst = a.first();
     long rowBytes = (long) in * (bf16 ? 2 : 4);
-    long colBytes = (long) kFrom * (bf16 ? 2 : 4);
+    long colBytes = (long) a.kFrom() * (bf16 ? 2 : 4);
     if (rows == 1) {
       int quarter = (outTo - outFrom) / 4;
       long qBytes = quarter * rowBytes;
