@@ -106,6 +106,7 @@ final class FusedDecode {
   private final MemorySegment[] residual; // (ROWS, hidden)
   private final MemorySegment[] normed; // (ROWS, hidden)
   private final MemorySegment[] loraDown; // (3, ROWS, maxRank): A x of up to three projections of a phase
+  private final MemorySegment[] loraUp; // (max(CHUNK, headDim)): B (A x) for one unit's features
   private final float[][] scores; // attention scratch, grown per step
 
   // The current step, set by the caller before the threads start.
@@ -161,9 +162,11 @@ final class FusedDecode {
     this.residual = new MemorySegment[parts];
     this.normed = new MemorySegment[parts];
     this.loraDown = new MemorySegment[parts];
+    this.loraUp = new MemorySegment[parts];
     this.scores = new float[parts][];
     for (int t = 0; t < parts; t++) {
       residual[t] = DecodeKernels.floats((long) ROWS * hidden);
+      loraUp[t] = DecodeKernels.floats(Math.max(CHUNK, headDim));
       normed[t] = DecodeKernels.floats((long) ROWS * hidden);
       scores[t] = new float[256];
     }
@@ -449,9 +452,12 @@ final class FusedDecode {
       }
       Pair pair = lora[r] == null ? null : lora[r][layer][proj.ordinal()];
       if (pair != null) {
-        long u = ((long) which * ROWS + r) * maxRank;
+        // delta[f] = B[f, :] . u for this unit's features, then y += scale * delta.
+        MemorySegment u = loraDown[t].asSlice(4L * ((long) which * ROWS + r) * maxRank);
+        DecodeKernels.project(pair.b(), false, pair.rank(), 0, pair.rank(), u, pair.rank(), 1, from, to, loraUp[t],
+            0, from);
         for (int f = from; f < to; f++) {
-          y.setAtIndex(FLOAT, row + f, y.getAtIndex(FLOAT, row + f) + pair.scale() * bTimesU(pair, f, loraDown[t], u));
+          y.setAtIndex(FLOAT, row + f, y.getAtIndex(FLOAT, row + f) + pair.scale() * loraUp[t].getAtIndex(FLOAT, f - from));
         }
       }
     }
@@ -477,16 +483,6 @@ final class FusedDecode {
     for (long e = 0; e < (long) n * hidden; e++) {
       residualStream.setAtIndex(FLOAT, e, residualStream.getAtIndex(FLOAT, e) + y.getAtIndex(FLOAT, e));
     }
-  }
-
-  /** sum_j B[o, j] * u[uBase + j], in order. */
-  private static float bTimesU(Pair pair, int o, MemorySegment u, long uBase) {
-    float s = 0f;
-    long b = (long) o * pair.rank();
-    for (int j = 0; j < pair.rank(); j++) {
-      s += pair.b().getAtIndex(FLOAT, b + j) * u.getAtIndex(FLOAT, uBase + j);
-    }
-    return s;
   }
 
   /** HF's RMSNorm in fp32 for every row: x * rsqrt(mean(x^2) + eps) * weight. Scalar, fixed order. */
