@@ -120,21 +120,17 @@ public final class DecodeKernels {
       }
       return;
     }
-    // Several rows: blocks of four weight rows times four activation rows, sixteen accumulators, so
-    // each loaded vector feeds four fused multiply-adds (a weight row times one group of rows at a
-    // time loaded five vectors per four; the 8-row step was bound by loads, not memory).
+    // Several rows against fp32 weights: blocks of two weight rows times four activation rows, so each
+    // loaded vector feeds two to four fused multiply-adds (one weight row per group of rows loaded
+    // five vectors per four: 22-24 against 32-33 GMAC/s for 8 rows, one thread). Blocks of four
+    // weight rows, and any block for bf16, made C2 fall off its fast path (4-8 GMAC/s).
     int o = outFrom;
-    for (; o + 4 <= outTo; o += 4) {
+    for (; o + 2 <= outTo && !bf16; o += 2) {
       long wo = o * rowBytes + colBytes;
       for (int g = 0; g < rows; g += 4) {
         int n = Math.min(4, rows - g);
         long[] xr = group(xFirst, xStep, g, n);
-        long yo = g * yStride + o - yShift;
-        if (bf16) {
-          block4Bf16(w, wo, rowBytes, len, xs, xr[0], xr[1], xr[2], xr[3], y, yo, yStride, n);
-        } else {
-          block4(w, wo, rowBytes, len, xs, xr[0], xr[1], xr[2], xr[3], y, yo, yStride, n);
-        }
+        block2(w, wo, rowBytes, len, xs, xr[0], xr[1], xr[2], xr[3], y, g * yStride + o - yShift, yStride, n);
       }
     }
     for (; o < outTo; o++) {
@@ -158,8 +154,9 @@ public final class DecodeKernels {
         xFirst + (g + Math.min(2, n - 1)) * xStep, xFirst + (g + Math.min(3, n - 1)) * xStep};
   }
 
-  /** Four adjacent fp32 weight rows (from byte offset wo) times four activation rows. */
-  private static void block4(MemorySegment w, long wo, long rowBytes, int len, MemorySegment x, long xa, long xb,
+
+  /** Two adjacent fp32 weight rows (from byte offset wo) times four activation rows. */
+  private static void block2(MemorySegment w, long wo, long rowBytes, int len, MemorySegment x, long xa, long xb,
       long xc, long xd, MemorySegment y, long yo, long yStride, int n) {
     int bound = len - len % LANES;
     FloatVector a00 = FloatVector.zero(F);
@@ -170,14 +167,6 @@ public final class DecodeKernels {
     FloatVector a11 = a00;
     FloatVector a12 = a00;
     FloatVector a13 = a00;
-    FloatVector a20 = a00;
-    FloatVector a21 = a00;
-    FloatVector a22 = a00;
-    FloatVector a23 = a00;
-    FloatVector a30 = a00;
-    FloatVector a31 = a00;
-    FloatVector a32 = a00;
-    FloatVector a33 = a00;
     for (int k = 0; k < bound; k += LANES) {
       FloatVector x0 = at(x, xa + k);
       FloatVector x1 = at(x, xb + k);
@@ -185,96 +174,21 @@ public final class DecodeKernels {
       FloatVector x3 = at(x, xd + k);
       long off = wo + 4L * k;
       FloatVector w0 = FloatVector.fromMemorySegment(F, w, off, LE);
+      FloatVector w1 = FloatVector.fromMemorySegment(F, w, off + rowBytes, LE);
       a00 = w0.fma(x0, a00);
       a01 = w0.fma(x1, a01);
       a02 = w0.fma(x2, a02);
       a03 = w0.fma(x3, a03);
-      FloatVector w1 = FloatVector.fromMemorySegment(F, w, off + rowBytes, LE);
       a10 = w1.fma(x0, a10);
       a11 = w1.fma(x1, a11);
       a12 = w1.fma(x2, a12);
       a13 = w1.fma(x3, a13);
-      FloatVector w2 = FloatVector.fromMemorySegment(F, w, off + 2 * rowBytes, LE);
-      a20 = w2.fma(x0, a20);
-      a21 = w2.fma(x1, a21);
-      a22 = w2.fma(x2, a22);
-      a23 = w2.fma(x3, a23);
-      FloatVector w3 = FloatVector.fromMemorySegment(F, w, off + 3 * rowBytes, LE);
-      a30 = w3.fma(x0, a30);
-      a31 = w3.fma(x1, a31);
-      a32 = w3.fma(x2, a32);
-      a33 = w3.fma(x3, a33);
     }
     store4(a00, a01, a02, a03, w, false, wo, bound, len, x, xa, xb, xc, xd, y, yo, yStride, n);
     store4(a10, a11, a12, a13, w, false, wo + rowBytes, bound, len, x, xa, xb, xc, xd, y, yo + 1, yStride, n);
-    store4(a20, a21, a22, a23, w, false, wo + 2 * rowBytes, bound, len, x, xa, xb, xc, xd, y, yo + 2, yStride, n);
-    store4(a30, a31, a32, a33, w, false, wo + 3 * rowBytes, bound, len, x, xa, xb, xc, xd, y, yo + 3, yStride, n);
   }
 
-  /** {@link #block4} for bf16 weight rows; x is de-interleaved. */
-  private static void block4Bf16(MemorySegment w, long wo, long rowBytes, int len, MemorySegment x, long xa,
-      long xb, long xc, long xd, MemorySegment y, long yo, long yStride, int n) {
-    int bound = len - len % PAIR;
-    FloatVector a00 = FloatVector.zero(F);
-    FloatVector a01 = a00;
-    FloatVector a02 = a00;
-    FloatVector a03 = a00;
-    FloatVector a10 = a00;
-    FloatVector a11 = a00;
-    FloatVector a12 = a00;
-    FloatVector a13 = a00;
-    FloatVector a20 = a00;
-    FloatVector a21 = a00;
-    FloatVector a22 = a00;
-    FloatVector a23 = a00;
-    FloatVector a30 = a00;
-    FloatVector a31 = a00;
-    FloatVector a32 = a00;
-    FloatVector a33 = a00;
-    for (int k = 0; k < bound; k += PAIR) {
-      FloatVector e0 = at(x, xa + k);
-      FloatVector o0 = at(x, xa + k + LANES);
-      FloatVector e1 = at(x, xb + k);
-      FloatVector o1 = at(x, xb + k + LANES);
-      FloatVector e2 = at(x, xc + k);
-      FloatVector o2 = at(x, xc + k + LANES);
-      FloatVector e3 = at(x, xd + k);
-      FloatVector o3 = at(x, xd + k + LANES);
-      long off = wo + 2L * k;
-      IntVector v = IntVector.fromMemorySegment(I, w, off, LE);
-      FloatVector we = even(v);
-      FloatVector wd = odd(v);
-      a00 = wd.fma(o0, we.fma(e0, a00));
-      a01 = wd.fma(o1, we.fma(e1, a01));
-      a02 = wd.fma(o2, we.fma(e2, a02));
-      a03 = wd.fma(o3, we.fma(e3, a03));
-      v = IntVector.fromMemorySegment(I, w, off + rowBytes, LE);
-      we = even(v);
-      wd = odd(v);
-      a10 = wd.fma(o0, we.fma(e0, a10));
-      a11 = wd.fma(o1, we.fma(e1, a11));
-      a12 = wd.fma(o2, we.fma(e2, a12));
-      a13 = wd.fma(o3, we.fma(e3, a13));
-      v = IntVector.fromMemorySegment(I, w, off + 2 * rowBytes, LE);
-      we = even(v);
-      wd = odd(v);
-      a20 = wd.fma(o0, we.fma(e0, a20));
-      a21 = wd.fma(o1, we.fma(e1, a21));
-      a22 = wd.fma(o2, we.fma(e2, a22));
-      a23 = wd.fma(o3, we.fma(e3, a23));
-      v = IntVector.fromMemorySegment(I, w, off + 3 * rowBytes, LE);
-      we = even(v);
-      wd = odd(v);
-      a30 = wd.fma(o0, we.fma(e0, a30));
-      a31 = wd.fma(o1, we.fma(e1, a31));
-      a32 = wd.fma(o2, we.fma(e2, a32));
-      a33 = wd.fma(o3, we.fma(e3, a33));
-    }
-    store4(a00, a01, a02, a03, w, true, wo, bound, len, x, xa, xb, xc, xd, y, yo, yStride, n);
-    store4(a10, a11, a12, a13, w, true, wo + rowBytes, bound, len, x, xa, xb, xc, xd, y, yo + 1, yStride, n);
-    store4(a20, a21, a22, a23, w, true, wo + 2 * rowBytes, bound, len, x, xa, xb, xc, xd, y, yo + 2, yStride, n);
-    store4(a30, a31, a32, a33, w, true, wo + 3 * rowBytes, bound, len, x, xa, xb, xc, xd, y, yo + 3, yStride, n);
-  }
+
 
   /** Rows at byte offsets wo, +q, +2q, +3q (q = qBytes) times x; sums to y[yo + i * quarter]. */
   private static void far4(MemorySegment w, long wo, long q, MemorySegment x, long xo, int len, MemorySegment y,
