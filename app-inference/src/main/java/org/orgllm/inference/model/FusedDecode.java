@@ -92,7 +92,7 @@ final class FusedDecode {
 
   private final AtomicIntegerArray tickets; // [layer * PHASES + phase], then the LM head: units claimed
 
-  // Buffers shared by all threads; each thread writes only its own share.
+  // Buffers shared by all threads; each value has one writer, the thread that took its unit.
   private final MemorySegment q; // (ROWS, heads*headDim)
   private final MemorySegment k; // (ROWS, kvHeads*headDim)
   private final MemorySegment v; // (ROWS, kvHeads*headDim)
