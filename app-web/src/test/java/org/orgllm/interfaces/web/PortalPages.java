@@ -1,9 +1,10 @@
 package org.orgllm.interfaces.web;
 
+import java.net.URI;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orgllm.it.Browser;
 
@@ -21,7 +22,17 @@ final class PortalPages {
         driver.findElement(By.id("login-form:username")).sendKeys(user);
         driver.findElement(By.id("login-form:password")).sendKeys(password);
         driver.findElement(By.id("login-form:submit")).click();
-        wait(browser, 30).until(ExpectedConditions.urlContains(path.replaceAll("\\?.*", "")));
+        wait(browser, 30).until(onPage(path));
+    }
+
+    /**
+     * Whether the browser shows {@code path} itself. Not {@code urlContains}: the login page's own URL
+     * names the target in its {@code next=} parameter, so that condition held before the redirect and
+     * a test looked for the target's elements on the login page.
+     */
+    static ExpectedCondition<Boolean> onPage(String path) {
+        String wanted = path.replaceAll("\\?.*", "");
+        return d -> URI.create(d.getCurrentUrl()).getPath().endsWith(wanted);
     }
 
     static WebDriverWait wait(Browser browser, int seconds) {

@@ -66,7 +66,7 @@ class PortalShellIT {
         driver.findElement(By.id("login-form:password")).sendKeys("orgllm-alice");
         driver.findElement(By.id("login-form:submit")).click();
 
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/app/home.xhtml"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(PortalPages.onPage("/app/home.xhtml"));
         assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo("alice");
         assertThat(driver.findElement(By.id("dt-organizations")).getText()).contains("TechCorp").contains("techcorp");
         browser.screenshot("workspace");
