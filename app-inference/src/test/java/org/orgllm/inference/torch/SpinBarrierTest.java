@@ -50,6 +50,33 @@ class SpinBarrierTest {
   }
 
   @Test
+  void aWorkerThatFailsReleasesTheCallerAndTheFailureReachesIt() {
+    try (ParallelMatVec threads = new ParallelMatVec(2, 0)) {
+      SpinBarrier barrier = new SpinBarrier(2);
+      // As FusedDecode.run does: a failing thread aborts the barrier before it throws.
+      assertThatThrownBy(() -> threads.runOnAll(t -> {
+        try {
+          if (t == 1) {
+            throw new IllegalArgumentException("boom");
+          }
+          barrier.await(); // would wait forever for thread 1
+        } catch (RuntimeException e) {
+          barrier.abort();
+          throw e;
+        }
+      })).hasRootCauseMessage("boom");
+      // The threads serve the next step normally.
+      barrier.reset();
+      int[] seen = new int[2];
+      threads.runOnAll(t -> {
+        barrier.await();
+        seen[t] = 1;
+      });
+      assertThat(seen).containsExactly(1, 1);
+    }
+  }
+
+  @Test
   void oneParty() {
     new SpinBarrier(1).await();
     assertThatThrownBy(() -> new SpinBarrier(0)).isInstanceOf(IllegalArgumentException.class);
