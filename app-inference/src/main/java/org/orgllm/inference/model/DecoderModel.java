@@ -34,7 +34,7 @@ import org.orgllm.inference.torch.Tensors;
  * <p>Fields are named after the checkpoint keys. Family subclasses choose the biases and may
  * provide {@link #queryNorm} / {@link #keyNorm} (Qwen3's q_norm / k_norm).
  *
- * <p>On the CPU, decode steps (one new token per row, up to eight rows) run through {@link
+ * <p>On the CPU, decode steps (one new token per row, up to 64 rows) run through {@link
  * FusedDecode}, which computes the same steps in Java without a libtorch call per layer; prefill,
  * mixed steps and CUDA take the libtorch path below.
  *
@@ -108,6 +108,11 @@ public abstract class DecoderModel implements AutoCloseable {
   /** Whether decode steps take the fused path (tests compare both). */
   boolean fusedDecode() {
     return fused != null;
+  }
+
+  /** Steps the current fused path has run (tests check that it ran). */
+  long fusedSteps() {
+    return fused == null ? 0 : fused.stepsRun();
   }
 
   /** Turns the fused decode path off (false) or back on where possible (true); for tests. */

@@ -24,7 +24,7 @@ import org.orgllm.inference.torch.SpinBarrier;
 import org.orgllm.inference.torch.Tensors;
 
 /**
- * A decode step (every row one new token, at most {@link SimdKernels#MAX_ROWS} rows, CPU, fp32
+ * A decode step (every row one new token, at most {@link #MAX_ROWS} rows, CPU, fp32
  * activations) computed in Java over the model's own weights and KV caches, split over the decode
  * threads. It computes what {@link DecoderModel#forward} computes, step for step.
  *
@@ -53,7 +53,13 @@ final class FusedDecode {
 
   private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final int ROWS = SimdKernels.MAX_ROWS;
+  /**
+   * Most rows a fused step takes: a running batch of the engine (16 rows by default) fits. The kernels
+   * take rows in groups of four against each weight row while it is in cache, so more rows cost
+   * arithmetic, not reads; the buffers grow with this bound (about 4 MB for the 0.5B shape).
+   */
+  static final int MAX_ROWS = 64;
+  private static final int ROWS = MAX_ROWS;
 
   /** One projection's weight and bias as the kernels read them. */
   private record Weights(MemorySegment w, boolean bf16, int out, int in, float[] bias) {}
@@ -120,6 +126,7 @@ final class FusedDecode {
   private long[][] capacity; // [row][layer]
   private Pair[][][] lora; // [row][layer][projection ordinal], null entries: no delta
   private MemorySegment logits; // (rows, vocab)
+  private long stepsRun; // fused steps completed, for tests
 
   private FusedDecode(DecoderModel model, ParallelMatVec threads) {
     this.model = model;
@@ -210,8 +217,8 @@ final class FusedDecode {
   }
 
   /**
-   * Runs the step if it is one this class computes: every row one token, at most {@link
-   * SimdKernels#MAX_ROWS} rows, fp32 caches, adapters with fp32 contiguous pairs. Returns the logits
+   * Runs the step if it is one this class computes: every row one token, at most {@link #MAX_ROWS}
+   * rows, fp32 caches, adapters with fp32 contiguous pairs. Returns the logits
    * (rows, vocab), or null when the caller must take the libtorch path. Advances no cache.
    */
   Tensor forward(List<Row> rows) {
@@ -235,7 +242,13 @@ final class FusedDecode {
       logits = null;
       lora = null;
     }
+    stepsRun++;
     return out;
+  }
+
+  /** Fused steps completed so far. */
+  long stepsRun() {
+    return stepsRun;
   }
 
   /** Reads the step's rows; false when one of them needs the libtorch path. */
