@@ -23,6 +23,8 @@ import org.orgllm.inference.model.LoadOptions;
  * @param torchThreads libtorch's intra-op threads (process-wide), default 1: the projections are
  *     split over the model's own decode threads ({@link LoadOptions#decodeThreads()}), and idle
  *     libtorch threads spin against them (two of them halved decode speed on the reference machine)
+ * @param warmUpSteps throwaway decode steps the inference thread runs before serving (see {@link
+ *     org.orgllm.inference.model.DecoderModel#warmUp}); 0 for none
  * @param metrics receives metric events (never null)
  */
 public record EngineConfig(
@@ -38,6 +40,7 @@ public record EngineConfig(
     long adapterCacheBytes,
     boolean strictBaseName,
     int torchThreads,
+    int warmUpSteps,
     MetricsListener metrics) {
 
   /** {@code MODEL_CACHE_SIZE}'s default. */
@@ -55,6 +58,9 @@ public record EngineConfig(
     positive(prefillChunkTokens, "prefillChunkTokens");
     positive(adapterCacheSize, "adapterCacheSize");
     positive(torchThreads, "torchThreads");
+    if (warmUpSteps < 0) {
+      throw new IllegalArgumentException("warmUpSteps must be >= 0, got " + warmUpSteps);
+    }
     if (adapterCacheBytes < 1) {
       throw new IllegalArgumentException("adapterCacheBytes must be >= 1");
     }
@@ -86,6 +92,7 @@ public record EngineConfig(
     private long adapterCacheBytes = 2L << 30;
     private boolean strictBaseName = true;
     private int torchThreads = 1;
+    private int warmUpSteps = 16;
     private MetricsListener metrics;
 
     private Builder() {}
@@ -113,12 +120,13 @@ public record EngineConfig(
     public Builder adapterCacheBytes(long v) { adapterCacheBytes = v; return this; }
     public Builder strictBaseName(boolean v) { strictBaseName = v; return this; }
     public Builder torchThreads(int v) { torchThreads = v; return this; }
+    public Builder warmUpSteps(int v) { warmUpSteps = v; return this; }
     public Builder metrics(MetricsListener v) { metrics = v; return this; }
 
     public EngineConfig build() {
       return new EngineConfig(modelsRoot, baseModelName, baseModelPath, loadOptions, queueCapacity, maxBatchRows,
           kvBudgetTokens, prefillChunkTokens, adapterCacheSize, adapterCacheBytes, strictBaseName, torchThreads,
-          metrics);
+          warmUpSteps, metrics);
     }
   }
 }

@@ -105,6 +105,7 @@ final class Scheduler implements Runnable {
   public void run() {
     thread = Thread.currentThread();
     try {
+      warmUp();
       while (!stopping) {
         if (running.isEmpty() && queue.isEmpty()) {
           LockSupport.parkNanos(this, IDLE_PARK_NANOS);
@@ -121,6 +122,18 @@ final class Scheduler implements Runnable {
       EngineClosedException closed = new EngineClosedException();
       failRunning(closed);
       failQueued(closed);
+    }
+  }
+
+  /**
+   * Throwaway decode steps before serving, so the first requests do not run a cold JIT; requests
+   * submitted meanwhile wait in the queue. A failure here is left to the first real step to report.
+   */
+  private void warmUp() {
+    try {
+      model.warmUp(config.warmUpSteps());
+    } catch (RuntimeException e) {
+      System.getLogger(Scheduler.class.getName()).log(System.Logger.Level.WARNING, "decode warm-up failed", e);
     }
   }
 
