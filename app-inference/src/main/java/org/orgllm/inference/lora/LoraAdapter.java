@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.orgllm.inference.ModelLoadException;
 import org.orgllm.inference.config.ModelConfig;
@@ -52,6 +53,25 @@ public final class LoraAdapter implements AutoCloseable {
     this.name = name;
     this.baseModelNameOrPath = baseModelNameOrPath;
     this.layers = layers;
+  }
+
+  /**
+   * An adapter on all seven projections of every layer whose deltas are zero (A and B all zeros,
+   * fp32 on the CPU): it changes no output, and it runs exactly the code a real adapter runs. The
+   * engine's warm-up uses it so an organization's first request does not meet a cold JIT.
+   */
+  public static LoraAdapter zeros(ModelConfig base, int rank) {
+    List<Map<Projection, LoraWeights>> layers = new ArrayList<>();
+    for (int i = 0; i < base.numHiddenLayers(); i++) {
+      Map<Projection, LoraWeights> layer = new EnumMap<>(Projection.class);
+      for (Projection p : Projection.values()) {
+        long[] shape = baseShape(base, p); // (out, in)
+        layer.put(p, new LoraWeights(Tensors.keep(torch.zeros(rank, shape[1])), Tensors.keep(torch.zeros(shape[0], rank)),
+            1.0));
+      }
+      layers.add(layer);
+    }
+    return new LoraAdapter("zeros", "", layers);
   }
 
   /** Loads the adapter in {@code folder} for a base model described by {@code base}, on the CPU. */

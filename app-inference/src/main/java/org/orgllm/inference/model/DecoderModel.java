@@ -107,31 +107,35 @@ public abstract class DecoderModel implements AutoCloseable {
 
   /**
    * Runs {@code steps} throwaway decode steps of one row, then a quarter as many of eight rows, on
-   * scratch caches, so the JIT has compiled the fused decode path before the first request: the
-   * first few dozen steps of a fresh JVM otherwise run at about half speed (docs/performance.md).
-   * Does nothing without the fused path. Costs about {@code 1.25 * steps} steps' worth of weight
-   * reads plus the batched steps' arithmetic (3.2-3.6 s for the 0.5B shape in bf16 with 16 steps;
-   * the first steps after it ran at 71-93 ms against 144-149 without it, same session).
+   * scratch caches, half of the rows with an all-zero adapter ({@link LoraAdapter#zeros}), so the JIT
+   * has compiled the fused decode path, LoRA included, before the first request: the first few dozen
+   * steps of a fresh JVM otherwise run at about half speed (docs/performance.md). Does nothing
+   * without the fused path. Costs about {@code 1.25 * steps} steps' worth of weight reads plus the
+   * batched steps' arithmetic (3.2-3.6 s for the 0.5B shape in bf16 with 16 steps; the first steps
+   * after it ran at 71-93 ms against 144-149 without it, same session).
    */
   public void warmUp(int steps) {
     if (fused == null || steps <= 0) {
       return;
     }
-    for (int[] shape : new int[][] {{1, steps}, {8, Math.max(1, steps / 4)}}) {
-      List<KvCache> caches = new ArrayList<>();
-      try {
-        for (int r = 0; r < shape[0]; r++) {
-          caches.add(KvCache.of(this));
-        }
-        for (int s = 0; s < shape[1]; s++) {
-          List<Row> rows = new ArrayList<>();
+    try (LoraAdapter zeros = LoraAdapter.zeros(config, 1)) {
+      for (int[] shape : new int[][] {{1, steps}, {8, Math.max(1, steps / 4)}}) {
+        List<KvCache> caches = new ArrayList<>();
+        try {
           for (int r = 0; r < shape[0]; r++) {
-            rows.add(Row.of(caches.get(r), (s * 31 + r) % config.vocabSize()));
+            caches.add(KvCache.of(this));
           }
-          forward(rows).lastLogits().close();
+          for (int s = 0; s < shape[1]; s++) {
+            List<Row> rows = new ArrayList<>();
+            for (int r = 0; r < shape[0]; r++) {
+              int token = (s * 31 + r) % config.vocabSize();
+              rows.add(new Row(caches.get(r), new int[] {token}, (s + r) % 2 == 0 ? null : zeros));
+            }
+            forward(rows).lastLogits().close();
+          }
+        } finally {
+          caches.forEach(KvCache::close);
         }
-      } finally {
-        caches.forEach(KvCache::close);
       }
     }
   }

@@ -467,8 +467,7 @@ final class FusedDecode {
       if (pair != null) {
         // delta[f] = B[f, :] . u for this unit's features, then y += scale * delta.
         MemorySegment u = loraDown[t].asSlice(4L * ((long) which * ROWS + r) * maxRank);
-        DecodeKernels.project(pair.b(), false, pair.rank(), 0, pair.rank(), u, pair.rank(), 1, from, to, loraUp[t],
-            0, from);
+        DecodeKernels.times(pair.b(), pair.rank(), u, from, to, loraUp[t]);
         for (int f = from; f < to; f++) {
           y.setAtIndex(FLOAT, row + f, y.getAtIndex(FLOAT, row + f) + pair.scale() * loraUp[t].getAtIndex(FLOAT, f - from));
         }

@@ -122,6 +122,27 @@ class FusedDecodeTest {
   }
 
   @Test
+  void theWarmUpLeavesNoTraceAndItsZeroAdapterChangesNothing() {
+    try (DecoderModel warmed = ModelLoader.load(Fixtures.folder("tiny-qwen2"));
+        DecoderModel fresh = ModelLoader.load(Fixtures.folder("tiny-qwen2"));
+        LoraAdapter zeros = LoraAdapter.zeros(fresh.config(), 2)) {
+      long before = warmed.fusedSteps();
+      warmed.warmUp(8);
+      assertThat(warmed.fusedSteps() - before).as("one-row and eight-row steps").isEqualTo(8 + 2);
+      int[][] prompt = {{5, 17, 3}, {9, 9}};
+      float[][][] afterWarmUp = decode(warmed, prompt, new LoraAdapter[] {null, null}, 4, true);
+      float[][][] plain = decode(fresh, prompt, new LoraAdapter[] {null, null}, 4, true);
+      float[][][] withZeros = decode(fresh, prompt, new LoraAdapter[] {zeros, null}, 4, true);
+      for (int s = 0; s < 4; s++) {
+        for (int r = 0; r < 2; r++) {
+          assertThat(afterWarmUp[s][r]).as("step %d row %d", s, r).containsExactly(plain[s][r]);
+          assertThat(withZeros[s][r]).as("step %d row %d", s, r).containsExactly(plain[s][r]);
+        }
+      }
+    }
+  }
+
+  @Test
   void aMergedAdapterIsServedFromTheMergedWeights() {
     try (DecoderModel merged = ModelLoader.load(Fixtures.folder("tiny-qwen2"));
         DecoderModel base = ModelLoader.load(Fixtures.folder("tiny-qwen2"));

@@ -56,6 +56,20 @@ class DecodeKernelsTest {
   }
 
   @Test
+  void rowsOfASmallMatrixTimesAVector() {
+    try (InferenceMode mode = new InferenceMode()) {
+      for (int cols : new int[] {1, 16, 20}) {
+        Tensor m = torch.randn(30, cols); // (30, cols): LoRA's B with rank cols
+        Tensor v = torch.randn(cols); // (cols)
+        Tensor expected = m.mv(v).narrow(0, 7, 20); // (20)
+        Tensor out = torch.zeros(20); // (20)
+        DecodeKernels.times(DecodeKernels.segment(m), cols, DecodeKernels.segment(v), 7, 27, DecodeKernels.segment(out));
+        assertThat(out.sub(expected).abs().max().item_float()).as("rank %d", cols).isLessThan(1e-5f);
+      }
+    }
+  }
+
+  @Test
   void attentionEqualsSoftmaxOfScaledScoresTimesValues() {
     try (InferenceMode mode = new InferenceMode()) {
       for (int headDim : new int[] {64, 16, 20}) {
