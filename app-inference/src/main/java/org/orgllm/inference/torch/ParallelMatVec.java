@@ -30,6 +30,10 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * finishes its share. Measurements: docs/performance.md.
  *
  * <p>Thread-local libtorch state (InferenceMode, PointerScope) is re-entered on each worker.
+ *
+ * <p>Decode steps mostly bypass the projections here: the fused decode step ({@code
+ * model.FusedDecode}) runs on the same threads through {@link #runOnAll}. The projections serve the
+ * libtorch path: prefill, steps that mix prefill and decode, and models the fused step cannot read.
  */
 public final class ParallelMatVec implements AutoCloseable {
 
