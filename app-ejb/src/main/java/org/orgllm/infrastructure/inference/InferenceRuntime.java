@@ -76,6 +76,10 @@ public class InferenceRuntime {
     int decodeThreads;
 
     @Inject
+    @ConfigProperty(name = "orgllm.warmup.steps", defaultValue = "16")
+    int warmUpSteps;
+
+    @Inject
     EngineMetricsBridge metrics;
 
     /** Runs the metrics hooks, called on the engine's own thread, inside this application's context. */
@@ -123,6 +127,7 @@ public class InferenceRuntime {
                     .queueCapacity(queueCapacity)
                     .maxBatchRows(maxBatchRows)
                     .adapterCacheSize(adapterCacheSize)
+                    .warmUpSteps(warmUpSteps(warmUpSteps))
                     .metrics(contextService.createContextualProxy(metrics, MetricsListener.class))
                     .build());
             baseModelDir = dir;
@@ -140,6 +145,15 @@ public class InferenceRuntime {
      *
      * @throws IllegalArgumentException naming the property whose value is not understood
      */
+    /** {@code orgllm.warmup.steps}: the engine's throwaway decode steps before serving, 0 to 256. */
+    static int warmUpSteps(int steps) {
+        if (steps < 0 || steps > 256) {
+            throw new IllegalArgumentException(
+                    "orgllm.warmup.steps (ORGLLM_WARMUP_STEPS) must be 0 (none) to 256, not " + steps);
+        }
+        return steps;
+    }
+
     static LoadOptions loadOptions(String device, String weightDtype, int decodeThreads) {
         String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
         DeviceSpec spec;

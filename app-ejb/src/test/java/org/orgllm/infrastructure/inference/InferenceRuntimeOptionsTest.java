@@ -37,5 +37,14 @@ class InferenceRuntimeOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORGLLM_WEIGHT_DTYPE");
         assertThatThrownBy(() -> InferenceRuntime.loadOptions("cpu", "stored", -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORGLLM_DECODE_THREADS");
+        assertThatThrownBy(() -> InferenceRuntime.warmUpSteps(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORGLLM_WARMUP_STEPS");
+    }
+
+    @Test
+    void warmUpStepsFromNoneUpward() {
+        assertThat(InferenceRuntime.warmUpSteps(0)).isZero();
+        assertThat(InferenceRuntime.warmUpSteps(16)).isEqualTo(16);
+        assertThatThrownBy(() -> InferenceRuntime.warmUpSteps(100_000)).isInstanceOf(IllegalArgumentException.class);
     }
 }
