@@ -49,4 +49,14 @@ public final class Fixtures {
     }
     return out;
   }
+
+  /** The largest absolute difference between two equally long arrays (logits compared position by position). */
+  public static float maxAbsDiff(float[] a, float[] b) {
+    org.assertj.core.api.Assertions.assertThat(a).hasSameSizeAs(b);
+    float m = 0;
+    for (int i = 0; i < a.length; i++) {
+      m = Math.max(m, Math.abs(a[i] - b[i]));
+    }
+    return m;
+  }
 }

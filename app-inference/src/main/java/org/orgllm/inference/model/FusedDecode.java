@@ -52,7 +52,6 @@ final class FusedDecode {
   static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("orgllm.fused", "true"));
 
   private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   /**
    * Most rows a fused step takes: a running batch of the engine (16 rows by default) fits. The kernels
    * take rows in groups of four against each weight row while it is in cache, so more rows cost
@@ -148,12 +147,12 @@ final class FusedDecode {
       DecoderLayer l = model.layers.get(i);
       RmsNorm qn = model.queryNorm(i);
       RmsNorm kn = model.keyNorm(i);
-      layers[i] = new Layer(floats(l.input_layernorm.weight()), floats(l.post_attention_layernorm.weight()),
-          qn == null ? null : floats(qn.weight()), kn == null ? null : floats(kn.weight()),
+      layers[i] = new Layer(Tensors.toFloats(l.input_layernorm.weight()), Tensors.toFloats(l.post_attention_layernorm.weight()),
+          qn == null ? null : Tensors.toFloats(qn.weight()), kn == null ? null : Tensors.toFloats(kn.weight()),
           weights(l.q_proj), weights(l.k_proj), weights(l.v_proj), weights(l.o_proj),
           weights(l.gate_proj), weights(l.up_proj), weights(l.down_proj));
     }
-    this.finalNorm = floats(model.norm.weight());
+    this.finalNorm = Tensors.toFloats(model.norm.weight());
     this.lmHead = weights(model.lm_head);
     this.embed = DecodeKernels.segment(model.embed_tokens);
     this.embedBf16 = Tensors.isType(model.embed_tokens, ScalarType.BFloat16);
@@ -297,8 +296,8 @@ final class FusedDecode {
       positions[r] = row.cache().length();
       longest = Math.max(longest, positions[r] + 1);
       Tensor[] cs = model.rotary_emb.cosSin(positions[r], 1); // (1, headDim) x2
-      cos[r] = floats(cs[0]);
-      sin[r] = floats(cs[1]);
+      cos[r] = Tensors.toFloats(cs[0]);
+      sin[r] = Tensors.toFloats(cs[1]);
       for (int i = 0; i < layers.length; i++) {
         MemorySegment[] kv = row.cache().reserve(i, positions[r] + 1L, kvHeads, headDim);
         keys[r][i] = kv[0];
@@ -333,7 +332,7 @@ final class FusedDecode {
     for (int r = 0; r < n; r++) {
       long base = (long) tokens[r] * hidden;
       for (int d = 0; d < hidden; d++) {
-        float e = embedBf16 ? bf16(embed, base + d) : embed.getAtIndex(FLOAT, base + d);
+        float e = embedBf16 ? DecodeKernels.bf16At(embed, base + d) : embed.getAtIndex(FLOAT, base + d);
         x.setAtIndex(FLOAT, (long) r * hidden + d, e);
       }
     }
@@ -565,18 +564,6 @@ final class FusedDecode {
   private Weights weights(Linear l) {
     Tensor w = l.weight();
     return new Weights(DecodeKernels.segment(w), Tensors.isType(w, ScalarType.BFloat16), (int) w.size(0),
-        (int) w.size(1), l.bias() == null ? null : floats(l.bias()));
-  }
-
-  /** A small tensor's values as fp32. */
-  private static float[] floats(Tensor t) {
-    Tensor f = t.to(ScalarType.Float).contiguous().cpu(); // (numel)
-    float[] out = new float[(int) f.numel()];
-    MemorySegment.copy(DecodeKernels.segment(f), FLOAT, 0, out, 0, out.length);
-    return out;
-  }
-
-  private static float bf16(MemorySegment s, long index) {
-    return Float.intBitsToFloat((s.getAtIndex(SHORT, index) & 0xFFFF) << 16);
+        (int) w.size(1), l.bias() == null ? null : Tensors.toFloats(l.bias()));
   }
 }

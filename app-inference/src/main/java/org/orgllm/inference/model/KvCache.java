@@ -28,6 +28,7 @@ public final class KvCache implements AutoCloseable {
   private final MemorySegment[] keyMemory; // per layer: keys' memory for the fused decode, or null
   private final MemorySegment[] valueMemory; // per layer: values' memory for the fused decode, or null
   private final long[] capacity; // per layer: positions the buffers hold
+  private final boolean[] notFloat; // per layer: buffers in another dtype than fp32 (read once per growth)
   private int length;
 
   /** An empty cache for a model with {@code layers} decoder layers. */
@@ -37,6 +38,7 @@ public final class KvCache implements AutoCloseable {
     this.keyMemory = new MemorySegment[layers];
     this.valueMemory = new MemorySegment[layers];
     this.capacity = new long[layers];
+    this.notFloat = new boolean[layers];
   }
 
   /** An empty cache sized for {@code model}. */
@@ -92,7 +94,7 @@ public final class KvCache implements AutoCloseable {
 
   /** Whether layer {@code layer}'s buffers are fp32 (or not allocated yet). */
   boolean isFloat(int layer) {
-    return keys[layer] == null || Tensors.isType(keys[layer], ScalarType.Float);
+    return !notFloat[layer];
   }
 
   private void ensure(int layer, long needed, Tensor likeK, Tensor likeV) {
@@ -101,6 +103,7 @@ public final class KvCache implements AutoCloseable {
       keys[layer] = grow(keys[layer], likeK, grown);
       values[layer] = grow(values[layer], likeV, grown);
       capacity[layer] = grown;
+      notFloat[layer] = !Tensors.isType(keys[layer], ScalarType.Float);
       keyMemory[layer] = null;
       valueMemory[layer] = null;
     }
@@ -135,6 +138,7 @@ public final class KvCache implements AutoCloseable {
         keyMemory[i] = null;
         valueMemory[i] = null;
         capacity[i] = 0;
+        notFloat[i] = false;
       }
     }
     length = 0;

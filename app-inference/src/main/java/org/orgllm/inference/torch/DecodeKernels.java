@@ -184,8 +184,12 @@ public final class DecodeKernels {
       a12 = w1.fma(x2, a12);
       a13 = w1.fma(x3, a13);
     }
-    store4(a00, a01, a02, a03, w, false, wo, bound, len, x, xa, xb, xc, xd, y, yo, yStride, n);
-    store4(a10, a11, a12, a13, w, false, wo + rowBytes, bound, len, x, xa, xb, xc, xd, y, yo + 1, yStride, n);
+    store4(a00.reduceLanes(VectorOperators.ADD), a01.reduceLanes(VectorOperators.ADD),
+        a02.reduceLanes(VectorOperators.ADD), a03.reduceLanes(VectorOperators.ADD), w, false, wo, 0, bound, len, x, xa,
+        xb, xc, xd, y, yo, yStride, n);
+    store4(a10.reduceLanes(VectorOperators.ADD), a11.reduceLanes(VectorOperators.ADD),
+        a12.reduceLanes(VectorOperators.ADD), a13.reduceLanes(VectorOperators.ADD), w, false, wo + rowBytes, 0, bound,
+        len, x, xa, xb, xc, xd, y, yo + 1, yStride, n);
   }
 
 
@@ -206,12 +210,9 @@ public final class DecodeKernels {
       a2 = FloatVector.fromMemorySegment(F, w, o + 2 * q, LE).fma(xv, a2);
       a3 = FloatVector.fromMemorySegment(F, w, o + 3 * q, LE).fma(xv, a3);
     }
-    y.setAtIndex(FLOAT, yo, a0.reduceLanes(VectorOperators.ADD) + tail(w, false, wo, bound, len, x, xo));
-    y.setAtIndex(FLOAT, yo + quarter, a1.reduceLanes(VectorOperators.ADD) + tail(w, false, wo + q, bound, len, x, xo));
-    y.setAtIndex(FLOAT, yo + 2L * quarter,
-        a2.reduceLanes(VectorOperators.ADD) + tail(w, false, wo + 2 * q, bound, len, x, xo));
-    y.setAtIndex(FLOAT, yo + 3L * quarter,
-        a3.reduceLanes(VectorOperators.ADD) + tail(w, false, wo + 3 * q, bound, len, x, xo));
+    store4(a0.reduceLanes(VectorOperators.ADD), a1.reduceLanes(VectorOperators.ADD),
+        a2.reduceLanes(VectorOperators.ADD), a3.reduceLanes(VectorOperators.ADD), w, false, wo, q, bound, len, x,
+        xo, xo, xo, xo, y, yo, quarter, 4);
   }
 
   /** {@link #far4} for bf16 rows; x is de-interleaved. */
@@ -235,12 +236,9 @@ public final class DecodeKernels {
       a2 = odd(v2).fma(xodd, even(v2).fma(xe, a2));
       a3 = odd(v3).fma(xodd, even(v3).fma(xe, a3));
     }
-    y.setAtIndex(FLOAT, yo, a0.reduceLanes(VectorOperators.ADD) + tail(w, true, wo, bound, len, x, xo));
-    y.setAtIndex(FLOAT, yo + quarter, a1.reduceLanes(VectorOperators.ADD) + tail(w, true, wo + q, bound, len, x, xo));
-    y.setAtIndex(FLOAT, yo + 2L * quarter,
-        a2.reduceLanes(VectorOperators.ADD) + tail(w, true, wo + 2 * q, bound, len, x, xo));
-    y.setAtIndex(FLOAT, yo + 3L * quarter,
-        a3.reduceLanes(VectorOperators.ADD) + tail(w, true, wo + 3 * q, bound, len, x, xo));
+    store4(a0.reduceLanes(VectorOperators.ADD), a1.reduceLanes(VectorOperators.ADD),
+        a2.reduceLanes(VectorOperators.ADD), a3.reduceLanes(VectorOperators.ADD), w, true, wo, q, bound, len, x,
+        xo, xo, xo, xo, y, yo, quarter, 4);
   }
 
   /** One weight row at byte offset wo times x[xo ..]. */
@@ -279,7 +277,8 @@ public final class DecodeKernels {
       c = wv.fma(at(x, xc + k), c);
       d = wv.fma(at(x, xd + k), d);
     }
-    store4(a, b, c, d, w, false, wo, bound, len, x, xa, xb, xc, xd, y, yo, yStride, n);
+    store4(a.reduceLanes(VectorOperators.ADD), b.reduceLanes(VectorOperators.ADD), c.reduceLanes(VectorOperators.ADD),
+        d.reduceLanes(VectorOperators.ADD), w, false, wo, 0, bound, len, x, xa, xb, xc, xd, y, yo, yStride, n);
   }
 
   /** {@link #dot4} for a bf16 row; x is de-interleaved. */
@@ -299,21 +298,28 @@ public final class DecodeKernels {
       c = o.fma(at(x, xc + k + LANES), e.fma(at(x, xc + k), c));
       d = o.fma(at(x, xd + k + LANES), e.fma(at(x, xd + k), d));
     }
-    store4(a, b, c, d, w, true, wo, bound, len, x, xa, xb, xc, xd, y, yo, yStride, n);
+    store4(a.reduceLanes(VectorOperators.ADD), b.reduceLanes(VectorOperators.ADD), c.reduceLanes(VectorOperators.ADD),
+        d.reduceLanes(VectorOperators.ADD), w, true, wo, 0, bound, len, x, xa, xb, xc, xd, y, yo, yStride, n);
   }
 
-  private static void store4(FloatVector a, FloatVector b, FloatVector c, FloatVector d, MemorySegment w,
-      boolean bf16, long wo, int bound, int len, MemorySegment x, long xa, long xb, long xc, long xd,
-      MemorySegment y, long yo, long yStride, int n) {
-    y.setAtIndex(FLOAT, yo, a.reduceLanes(VectorOperators.ADD) + tail(w, bf16, wo, bound, len, x, xa));
+  /**
+   * Stores up to four sums, each plus its row's scalar tail: sum i belongs to the weight row at byte
+   * offset {@code wo + i * wStep} (0: one weight row for four activation rows) and the activations at
+   * {@code x*}, and goes to {@code y[yo + i * yStep]}. Takes the lanes already reduced, so no vector
+   * has to be boxed for the call.
+   */
+  private static void store4(float a, float b, float c, float d, MemorySegment w, boolean bf16, long wo, long wStep,
+      int bound, int len, MemorySegment x, long xa, long xb, long xc, long xd, MemorySegment y, long yo, long yStep,
+      int n) {
+    y.setAtIndex(FLOAT, yo, a + tail(w, bf16, wo, bound, len, x, xa));
     if (n > 1) {
-      y.setAtIndex(FLOAT, yo + yStride, b.reduceLanes(VectorOperators.ADD) + tail(w, bf16, wo, bound, len, x, xb));
+      y.setAtIndex(FLOAT, yo + yStep, b + tail(w, bf16, wo + wStep, bound, len, x, xb));
     }
     if (n > 2) {
-      y.setAtIndex(FLOAT, yo + 2 * yStride, c.reduceLanes(VectorOperators.ADD) + tail(w, bf16, wo, bound, len, x, xc));
+      y.setAtIndex(FLOAT, yo + 2 * yStep, c + tail(w, bf16, wo + 2 * wStep, bound, len, x, xc));
     }
     if (n > 3) {
-      y.setAtIndex(FLOAT, yo + 3 * yStride, d.reduceLanes(VectorOperators.ADD) + tail(w, bf16, wo, bound, len, x, xd));
+      y.setAtIndex(FLOAT, yo + 3 * yStep, d + tail(w, bf16, wo + 3 * wStep, bound, len, x, xd));
     }
   }
 
@@ -489,7 +495,8 @@ public final class DecodeKernels {
     return pairs.and(HIGH_HALVES).reinterpretAsFloats();
   }
 
-  private static float bf16At(MemorySegment s, long index) {
+  /** The bf16 value at element {@code index} of {@code s}, as fp32 (its upper half). */
+  public static float bf16At(MemorySegment s, long index) {
     return Float.intBitsToFloat((s.getAtIndex(SHORT, index) & 0xFFFF) << 16);
   }
 }

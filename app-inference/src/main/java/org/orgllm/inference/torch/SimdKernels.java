@@ -18,7 +18,6 @@ public final class SimdKernels {
   public static final int MAX_ROWS = 8;
 
   private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
       && Boolean.parseBoolean(System.getProperty("orgllm.simd", "true"));
@@ -63,7 +62,7 @@ public final class SimdKernels {
       MemorySegment b = DecodeKernels.segment(bias);
       for (int r = 0; r < rows; r++) {
         for (long o = from; o < to; o++) {
-          float bo = bf16 ? Float.intBitsToFloat((b.getAtIndex(SHORT, o) & 0xFFFF) << 16) : b.getAtIndex(FLOAT, o);
+          float bo = bf16 ? DecodeKernels.bf16At(b, o) : b.getAtIndex(FLOAT, o);
           ys.setAtIndex(FLOAT, (long) r * out + o, ys.getAtIndex(FLOAT, (long) r * out + o) + bo);
         }
       }

@@ -32,14 +32,6 @@ class BatchingTest {
     return out;
   }
 
-  private static float maxAbsDiff(float[] a, float[] b) {
-    assertThat(a).hasSameSizeAs(b);
-    float m = 0;
-    for (int i = 0; i < a.length; i++) {
-      m = Math.max(m, Math.abs(a[i] - b[i]));
-    }
-    return m;
-  }
 
   /** Logits of every position of {@code ids} from one full forward. */
   private static float[][] full(int[] ids, LoraAdapter adapter) {
@@ -61,7 +53,7 @@ class BatchingTest {
         float[] all = Tensors.toFloats(model.forward(List.of(Row.of(cache, chunk)), true).allLogits());
         float[][] got = rowsOf(all, chunk.length, model.config().vocabSize());
         for (int t = 0; t < chunk.length; t++) {
-          assertThat(maxAbsDiff(got[t], expected[pos + t])).as("position %d", pos + t).isLessThan(1e-5f);
+          assertThat(Fixtures.maxAbsDiff(got[t], expected[pos + t])).as("position %d", pos + t).isLessThan(1e-5f);
         }
         pos += chunk.length;
       }
@@ -84,9 +76,9 @@ class BatchingTest {
     float[][] last = rowsOf(Tensors.toFloats(prefill.lastLogits()), prompts.length, model.config().vocabSize());
     for (int r = 0; r < prompts.length; r++) {
       float[][] alone = full(prompts[r], adapters[r]);
-      assertThat(maxAbsDiff(last[r], alone[alone.length - 1])).as("row %d last", r).isLessThan(1e-5f);
+      assertThat(Fixtures.maxAbsDiff(last[r], alone[alone.length - 1])).as("row %d last", r).isLessThan(1e-5f);
       float[] batchedRow = Tensors.toFloats(prefill.rowLogits(r));
-      assertThat(maxAbsDiff(batchedRow, flatten(alone))).as("row %d all positions", r).isLessThan(1e-5f);
+      assertThat(Fixtures.maxAbsDiff(batchedRow, flatten(alone))).as("row %d all positions", r).isLessThan(1e-5f);
     }
     // Step 2: one decode token per row, still batched, against caches of different lengths.
     int[] next = {7, 8, 9, 10};
@@ -99,7 +91,7 @@ class BatchingTest {
       int[] extended = Arrays.copyOf(prompts[r], prompts[r].length + 1);
       extended[prompts[r].length] = next[r];
       float[][] alone = full(extended, adapters[r]);
-      assertThat(maxAbsDiff(step[r], alone[alone.length - 1])).as("row %d decode", r).isLessThan(1e-5f);
+      assertThat(Fixtures.maxAbsDiff(step[r], alone[alone.length - 1])).as("row %d decode", r).isLessThan(1e-5f);
     }
     caches.forEach(KvCache::close);
   }
@@ -107,7 +99,7 @@ class BatchingTest {
   @Test
   void theAdapterChangesTheLogits() {
     int[] ids = {1, 2, 3};
-    assertThat(maxAbsDiff(full(ids, null)[2], full(ids, acme)[2])).isGreaterThan(0.1f);
+    assertThat(Fixtures.maxAbsDiff(full(ids, null)[2], full(ids, acme)[2])).isGreaterThan(0.1f);
   }
 
   @Test
@@ -118,10 +110,10 @@ class BatchingTest {
     float[][] unmerged = full(ids, acme);
     try (KvCache cache = KvCache.of(merged)) {
       float[] all = Tensors.toFloats(merged.forward(List.of(Row.of(cache, ids)), true).allLogits());
-      assertThat(maxAbsDiff(all, flatten(unmerged))).isLessThan(1e-4f);
+      assertThat(Fixtures.maxAbsDiff(all, flatten(unmerged))).isLessThan(1e-4f);
     }
     // The base model, whose weights are zero-copy views of the same file, is unchanged.
-    assertThat(maxAbsDiff(full(ids, null)[6], full(ids, acme)[6])).isGreaterThan(0.1f);
+    assertThat(Fixtures.maxAbsDiff(full(ids, null)[6], full(ids, acme)[6])).isGreaterThan(0.1f);
   }
 
   @Test
@@ -165,7 +157,7 @@ class BatchingTest {
       fail[0] = false;
       float[] resumed = Tensors.toFloats(flaky.forward(List.of(Row.of(cache, 267, 10))).lastLogits());
       float[][] expected = full(new int[] {298, 117, 115, 267, 10}, null);
-      assertThat(maxAbsDiff(resumed, expected[4])).isLessThan(1e-5f);
+      assertThat(Fixtures.maxAbsDiff(resumed, expected[4])).isLessThan(1e-5f);
     }
   }
 

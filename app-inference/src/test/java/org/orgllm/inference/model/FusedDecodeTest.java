@@ -71,7 +71,7 @@ class FusedDecodeTest {
       float[][][] plain = decode(model, prompts, 20, false);
       for (int s = 0; s < fused.length; s++) {
         for (int r = 0; r < prompts.length; r++) {
-          assertThat(maxAbsDiff(fused[s][r], plain[s][r])).as("%s step %d row %d", name, s, r).isLessThan(TOL);
+          assertThat(Fixtures.maxAbsDiff(fused[s][r], plain[s][r])).as("%s step %d row %d", name, s, r).isLessThan(TOL);
           assertThat(fused[s][r]).hasSize(vocab);
         }
       }
@@ -89,12 +89,12 @@ class FusedDecodeTest {
       float[][][] plain = decode(model, prompts, adapters, 6, false);
       for (int s = 0; s < fused.length; s++) {
         for (int r = 0; r < prompts.length; r++) {
-          assertThat(maxAbsDiff(fused[s][r], plain[s][r])).as("step %d row %d", s, r).isLessThan(TOL);
+          assertThat(Fixtures.maxAbsDiff(fused[s][r], plain[s][r])).as("step %d row %d", s, r).isLessThan(TOL);
         }
       }
       // The adapters matter: a row with acme differs from the same prompt without it.
       float[][][] without = decode(model, new int[][] {{5, 17, 3}}, new LoraAdapter[] {null}, 1, true);
-      assertThat(maxAbsDiff(without[0][0], fused[0][0])).isGreaterThan(1e-3f);
+      assertThat(Fixtures.maxAbsDiff(without[0][0], fused[0][0])).isGreaterThan(1e-3f);
     }
   }
 
@@ -115,7 +115,7 @@ class FusedDecodeTest {
       for (int r = 0; r < rows; r++) {
         float[][][] alone = decode(model, new int[][] {prompts[r]}, new LoraAdapter[] {adapters[r]}, 4, true);
         for (int s = 0; s < 4; s++) {
-          assertThat(maxAbsDiff(batched[s][r], alone[s][0])).as("row %d step %d", r, s).isLessThan(TOL);
+          assertThat(Fixtures.maxAbsDiff(batched[s][r], alone[s][0])).as("row %d step %d", r, s).isLessThan(TOL);
         }
       }
     }
@@ -153,7 +153,7 @@ class FusedDecodeTest {
       float[][][] viaMerge = decode(merged, prompt, new LoraAdapter[] {null}, 3, true);
       float[][][] unmerged = decode(base, prompt, new LoraAdapter[] {acme}, 3, true);
       for (int s = 0; s < 3; s++) {
-        assertThat(maxAbsDiff(viaMerge[s][0], unmerged[s][0])).as("step %d", s).isLessThan(1e-4f);
+        assertThat(Fixtures.maxAbsDiff(viaMerge[s][0], unmerged[s][0])).as("step %d", s).isLessThan(1e-4f);
       }
     }
   }
@@ -200,14 +200,5 @@ class FusedDecodeTest {
       caches.forEach(KvCache::close);
       model.fusedDecode(true);
     }
-  }
-
-  private static float maxAbsDiff(float[] a, float[] b) {
-    assertThat(a).hasSameSizeAs(b);
-    float m = 0;
-    for (int i = 0; i < a.length; i++) {
-      m = Math.max(m, Math.abs(a[i] - b[i]));
-    }
-    return m;
   }
 }
